@@ -1,0 +1,114 @@
+/**
+ * The SendMailOS wire format, as zod schemas: one definition shared by the client (which parses every
+ * response with it) and the emulator (which serves exactly this shape). Field names are the API's
+ * snake_case; the client maps them to camelCase in `mapping.ts`.
+ *
+ * Documented in `domains-api.txt`: POST /api/v1/domains and GET /api/v1/domains. Everything marked
+ * "assumed" below follows the REST convention other SendMailOS resources use, not a documented contract.
+ */
+import { z } from "zod";
+
+/** Domain verification states documented by SendMailOS. */
+export const domainStatusSchema = z.enum(["pending", "verified", "failed"]);
+/** A domain's verification state. */
+export type DomainStatus = z.infer<typeof domainStatusSchema>;
+
+/** One DNS record SendMailOS asks the customer to publish (always a CNAME for Easy DKIM). */
+export const wireDnsRecordSchema = z.object({
+  type: z.string(),
+  name: z.string(),
+  value: z.string(),
+});
+/** A DNS record as it appears on the wire. */
+export type WireDnsRecord = z.infer<typeof wireDnsRecordSchema>;
+
+/**
+ * Metadata values are documented as "custom key-value pairs"; we restrict them to strings, which is
+ * what every example shows and what round-trips through Pulumi state without surprises.
+ */
+export const wireMetadataSchema = z.record(z.string(), z.string());
+
+/** A domain object as returned by the API. `dns_records` is present on create, absent from the list. */
+export const wireDomainSchema = z.object({
+  id: z.string().min(1),
+  domain_name: z.string().min(1),
+  status: domainStatusSchema,
+  external_id: z.string().nullable().optional(),
+  metadata: wireMetadataSchema.nullable().optional(),
+  dkim_tokens: z.array(z.string().min(1)),
+  created_at: z.string(),
+  verified_at: z.string().nullable().optional(),
+  dns_records: z.array(wireDnsRecordSchema).optional(),
+});
+/** A domain as it appears on the wire. */
+export type WireDomain = z.infer<typeof wireDomainSchema>;
+
+/** Body of POST /api/v1/domains (documented). */
+export const createDomainRequestSchema = z.object({
+  domain: z.string().min(1),
+  external_id: z.string().optional(),
+  metadata: wireMetadataSchema.optional(),
+});
+/** Request body of a domain create. */
+export type CreateDomainRequest = z.infer<typeof createDomainRequestSchema>;
+
+/** Body of PATCH /api/v1/domains/{id} (assumed: not documented). */
+export const updateDomainRequestSchema = z
+  .object({
+    external_id: z.string().nullable().optional(),
+    metadata: wireMetadataSchema.optional(),
+  })
+  .strict();
+/** Request body of a domain update. */
+export type UpdateDomainRequest = z.infer<typeof updateDomainRequestSchema>;
+
+/** 201 response of POST /api/v1/domains, and (assumed) the response of GET/PATCH /api/v1/domains/{id}. */
+export const domainResponseSchema = z.object({
+  success: z.literal(true),
+  domain: wireDomainSchema,
+});
+/** Response carrying one domain. */
+export type DomainResponse = z.infer<typeof domainResponseSchema>;
+
+/** Response of GET /api/v1/domains (documented; no pagination is documented). */
+export const listDomainsResponseSchema = z.object({
+  success: z.literal(true),
+  domains: z.array(wireDomainSchema),
+});
+/** Response carrying every domain of the workspace. */
+export type ListDomainsResponse = z.infer<typeof listDomainsResponseSchema>;
+
+/** Response of DELETE /api/v1/domains/{id} (assumed). */
+export const deleteDomainResponseSchema = z.object({
+  success: z.literal(true),
+});
+
+/**
+ * Error body. Documented for 401 (`{"success":false,"error":"Invalid API key","code":"UNAUTHORIZED"}`)
+ * and 429 (`{"error":"Rate limit exceeded","message":"...","code":"RATE_LIMITED"}`); assumed elsewhere.
+ */
+export const errorResponseSchema = z.object({
+  success: z.literal(false).optional(),
+  error: z.string(),
+  message: z.string().optional(),
+  code: z.string().optional(),
+});
+/** An error body as it appears on the wire. */
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** Error codes the emulator sends, and the client recognizes. */
+export const errorCodes = {
+  unauthorized: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  notFound: "NOT_FOUND",
+  conflict: "DOMAIN_EXISTS",
+  invalid: "VALIDATION_ERROR",
+  rateLimited: "RATE_LIMITED",
+  internal: "INTERNAL_ERROR",
+  methodNotAllowed: "METHOD_NOT_ALLOWED",
+} as const;
+
+/** Value of the documented DKIM CNAME target for a token (SES Easy DKIM). */
+export function dkimRecordFor(token: string, domainName: string): WireDnsRecord {
+  return { type: "CNAME", name: `${token}._domainkey.${domainName}`, value: `${token}.dkim.amazonses.com` };
+}
