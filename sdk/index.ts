@@ -2,4 +2,43 @@
  * `pulumi-sendmailos/sdk`: a typed SendMailOS API client with no Pulumi inside.
  * @packageDocumentation
  */
+export { SendMailOSClient } from "./client";
+export type {
+  CreateDomainInput,
+  CreateDomainOptions,
+  CreateDomainResult,
+  DnsRecord,
+  Domain,
+  UpdateDomainInput,
+} from "./types";
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type RateLimits,
+  type RetryEvent,
+  type RetryOptions,
+  type SendMailOSClientOptions,
+} from "./options";
+export {
+  AuthenticationError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  SendMailOSError,
+  ServerError,
+  UnexpectedResponseError,
+  UnsupportedEndpointError,
+  type SendMailOSErrorDetails,
+} from "./errors";
+export { dnsRecordsFor } from "./dns-records";
+export { newIdempotencyKey } from "./idempotency";
+export { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
+export { delayFor, nextRetry, shouldRetry, type RetryDecision, type RetryPolicy } from "./retry-policy";
+export { SDK_VERSION } from "./version";
 export * from "./wire";

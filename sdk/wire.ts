@@ -112,3 +112,21 @@ export const errorCodes = {
 export function dkimRecordFor(token: string, domainName: string): WireDnsRecord {
   return { type: "CNAME", name: `${token}._domainkey.${domainName}`, value: `${token}.dkim.amazonses.com` };
 }
+
+/**
+ * Any error body SendMailOS plausibly sends: a JSON object with `success: false` or a string `code`
+ * (the documented 429 body has no `success`; the documented 401 body has both). Used to tell SendMailOS's
+ * own 404 ("no such domain") from a 404 of a router that has no such endpoint.
+ */
+export const looseErrorResponseSchema = z
+  .object({
+    success: z.boolean().optional(),
+    error: z.string().optional(),
+    message: z.string().optional(),
+    code: z.string().optional(),
+  })
+  .refine((body) => body.success === false || body.code !== undefined, {
+    message: 'expected "success": false or a "code"',
+  });
+/** An error body as recognized by {@link looseErrorResponseSchema}. */
+export type LooseErrorResponse = z.infer<typeof looseErrorResponseSchema>;

@@ -1,0 +1,122 @@
+/**
+ * The `/api/v1` endpoints. The two documented ones (POST and GET /api/v1/domains) answer exactly the
+ * documented JSON; GET/PATCH/DELETE /api/v1/domains/{id} follow the REST convention other SendMailOS
+ * resources use and can be switched off, wholly or per method (`assumedEndpoints`), to test a
+ * client's fallbacks.
+ * Handlers are synchronous once the body is read, so a check and the write it guards cannot
+ * interleave with another request.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
+import type { Caller } from "./auth";
+import type { AssumedMethod } from "./options";
+import { headerValue } from "./auth";
+import type { DomainStore } from "./domain-store";
+import { createdDomainView, detailedDomainView, listedDomainView } from "./domain-view";
+import { isValidHostName, normalizeDnsName } from "./host-name";
+import { errorReply, type Reply } from "./http-io";
+import { Router } from "./router";
+import { canonicalJson, describeIssues } from "./validation";
+
+/** The request body as the pipeline read it: JSON (undefined when empty), or why it is unreadable. */
+export type BodyResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** What an API handler receives. */
+export interface ApiRequest {
+  caller: Caller;
+  params: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body: BodyResult;
+}
+
+/** An API handler. */
+export type ApiHandler = (request: ApiRequest) => Reply;
+
+/** Path of the domain collection; the rate limiter and the stats key on it. */
+export const domainsPath = "/api/v1/domains";
+
+/** Longest `Idempotency-Key` accepted (Stripe's limit; SendMailOS documents none). */
+const maxIdempotencyKeyLength = 255;
+
+/** Builds the API router over a store. */
+export function apiRouter(store: DomainStore, options: { assumedEndpoints: readonly AssumedMethod[] }): Router<ApiHandler> {
+  const router = new Router<ApiHandler>()
+    .add("POST", domainsPath, (request) => createDomain(store, request))
+    .add("GET", domainsPath, ({ caller }) => ({
+      status: 200,
+      body: { success: true, domains: store.list(caller.workspace).map(listedDomainView) },
+    }));
+  const assumed: Record<AssumedMethod, ApiHandler> = {
+    GET: ({ caller, params }) => {
+      const domain = store.get(params["id"] ?? "", caller.workspace);
+      return domain ? { status: 200, body: { success: true, domain: detailedDomainView(domain) } } : domainNotFound();
+    },
+    PATCH: (request) => updateDomain(store, request),
+    DELETE: ({ caller, params }) =>
+      store.delete(params["id"] ?? "", caller.workspace) ? { status: 200, body: { success: true } } : domainNotFound(),
+  };
+  for (const method of options.assumedEndpoints) router.add(method, `${domainsPath}/:id`, assumed[method]);
+  return router;
+}
+
+function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest): Reply {
+  if (!body.ok) return invalid(body.error);
+  const idempotencyKey = headerValue(headers["idempotency-key"]);
+  if (idempotencyKey !== undefined && (idempotencyKey === "" || idempotencyKey.length > maxIdempotencyKeyLength)) {
+    return invalid(`Idempotency-Key: must be 1 to ${maxIdempotencyKeyLength} characters`);
+  }
+  const fingerprint = canonicalJson(body.value ?? null);
+  if (idempotencyKey !== undefined) {
+    const seen = store.findIdempotent(caller.workspace, idempotencyKey);
+    if (seen && seen.fingerprint !== fingerprint) {
+      return invalid("Idempotency-Key: already used with a different request body; use a new key per request");
+    }
+    // The original response, unchanged: the retry of a create whose answer was lost must not create
+    // a second domain, nor turn into a 409 for the first one.
+    if (seen) return { status: seen.status, body: seen.body, headers: { "Idempotent-Replayed": "true" } };
+  }
+
+  const parsed = createDomainRequestSchema.safeParse(body.value);
+  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  // SES identities are case-insensitive; the emulator stores the canonical lower-case form.
+  const domainName = normalizeDnsName(parsed.data.domain);
+  if (!isValidHostName(domainName)) {
+    return invalid(`domain: ${JSON.stringify(parsed.data.domain)} is not a valid host name`);
+  }
+  if (store.findByName(caller.workspace, domainName)) {
+    return errorReply(409, errorCodes.conflict, `Domain ${domainName} already exists in this workspace`);
+  }
+
+  const domain = store.create({
+    workspace: caller.workspace,
+    domainName,
+    externalId: parsed.data.external_id ?? null,
+    metadata: parsed.data.metadata ?? {},
+  });
+  const reply: Reply = { status: 201, body: { success: true, domain: createdDomainView(domain) } };
+  if (idempotencyKey !== undefined) {
+    store.rememberIdempotent({ workspace: caller.workspace, key: idempotencyKey, fingerprint, status: reply.status, body: reply.body });
+  }
+  return reply;
+}
+
+function updateDomain(store: DomainStore, { caller, params, body }: ApiRequest): Reply {
+  if (!body.ok) return invalid(body.error);
+  const id = params["id"] ?? "";
+  if (!store.get(id, caller.workspace)) return domainNotFound();
+  const parsed = updateDomainRequestSchema.safeParse(body.value ?? {});
+  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  const domain = store.update(id, caller.workspace, {
+    externalId: parsed.data.external_id,
+    metadata: parsed.data.metadata,
+  });
+  return domain ? { status: 200, body: { success: true, domain: detailedDomainView(domain) } } : domainNotFound();
+}
+
+function invalid(message: string): Reply {
+  return errorReply(400, errorCodes.invalid, message);
+}
+
+function domainNotFound(): Reply {
+  return errorReply(404, errorCodes.notFound, "Domain not found");
+}

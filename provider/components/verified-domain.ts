@@ -1,0 +1,116 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { DnsRecord } from "../../sdk";
+import { Domain, type DomainArgs } from "../domain/domain";
+import { DomainVerification, type DomainVerificationArgs } from "../verification/domain-verification";
+import { cloudflareDkimRecords, type CloudflareDkimArgs } from "../dns/cloudflare";
+import { route53DkimRecords, type Route53DkimArgs } from "../dns/route53";
+import { emulatorDkimRecords } from "../dns/emulator";
+
+/** Where a `VerifiedDomain` publishes its DKIM records. */
+export type DnsTarget =
+  | ({ provider: "route53" } & Route53DkimArgs)
+  | ({ provider: "cloudflare" } & CloudflareDkimArgs)
+  | { provider: "emulator"; ttl?: pulumi.Input<number> }
+  /** You publish `records` yourself (another DNS host, another program). */
+  | { provider: "none" };
+
+/** How a `VerifiedDomain` waits: `false` to not wait, or the verification's settings. */
+export type WaitSettings = boolean | Omit<DomainVerificationArgs, "domainId" | "domainName" | "workspaceId">;
+
+/** Arguments of a {@link VerifiedDomain}. */
+export interface VerifiedDomainArgs extends DomainArgs {
+  /** Where the three DKIM CNAMEs go. */
+  dns: DnsTarget;
+  /**
+   * Block `pulumi up` until SendMailOS reports the domain verified.
+   * @default true
+   */
+  wait?: WaitSettings;
+}
+
+/**
+ * One declaration for the whole chain: registers a SendMailOS domain, publishes its three DKIM CNAMEs in
+ * the chosen DNS, and waits until SendMailOS verifies it. Resource options pass through: `providers` (an
+ * explicit aws or cloudflare provider) reach the records, `dependsOn` reaches the domain.
+ */
+export class VerifiedDomain extends pulumi.ComponentResource {
+  /** The underlying SendMailOS domain. */
+  readonly domain: Domain;
+  /** The DNS record resources (empty for `dns.provider: "none"`). */
+  readonly dnsRecordResources: pulumi.CustomResource[];
+  /** The verification, unless `wait` is false. */
+  readonly verification: DomainVerification | undefined;
+  /** SendMailOS id of the domain. */
+  readonly domainId: pulumi.Output<string>;
+  /** `verified` once waited for; otherwise the status SendMailOS last reported. */
+  readonly status: pulumi.Output<string>;
+  /** The three CNAME records. */
+  readonly records: pulumi.Output<DnsRecord[]>;
+  /** When SendMailOS verified the domain. */
+  readonly verifiedAt: pulumi.Output<string | null>;
+  /** Seconds `pulumi up` waited for verification (0 when not waiting). */
+  readonly timeToVerifySeconds: pulumi.Output<number>;
+
+  /**
+   * @param name - the component's name; children are named `<name>`, `<name>-dkim-1..3`, `<name>-verification`.
+   * @param args - the domain, its DNS target and how to wait.
+   * @param opts - component options.
+   */
+  constructor(name: string, args: VerifiedDomainArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("sendmailos:index:VerifiedDomain", name, {}, opts);
+    const { dns, wait, ...domainArgs } = args;
+    if (!dns || typeof dns !== "object" || !("provider" in dns)) {
+      throw new Error(`VerifiedDomain ${name}: dns is required, e.g. { provider: "route53", zoneName: "acme.com" }`);
+    }
+
+    this.domain = new Domain(name, domainArgs, { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) });
+    this.dnsRecordResources = declareRecords(name, this.domain, dns, { parent: this });
+
+    const waitSettings = wait ?? true;
+    this.verification =
+      waitSettings === false
+        ? undefined
+        : new DomainVerification(
+            `${name}-verification`,
+            {
+              ...(waitSettings === true ? {} : waitSettings),
+              domainId: this.domain.domainId,
+              domainName: this.domain.domainName,
+              ...(args.workspaceId !== undefined ? { workspaceId: args.workspaceId } : {}),
+            },
+            { parent: this, dependsOn: this.dnsRecordResources },
+          );
+
+    this.domainId = this.domain.domainId;
+    this.records = this.domain.dnsRecords;
+    this.status = this.verification ? this.verification.status : this.domain.status;
+    this.verifiedAt = this.verification ? this.verification.verifiedAt : this.domain.verifiedAt;
+    this.timeToVerifySeconds = this.verification ? this.verification.waitedSeconds : pulumi.output(0);
+    this.registerOutputs({
+      domainId: this.domainId,
+      status: this.status,
+      records: this.records,
+      verifiedAt: this.verifiedAt,
+      timeToVerifySeconds: this.timeToVerifySeconds,
+    });
+  }
+}
+
+function declareRecords(name: string, domain: Domain, dns: DnsTarget, opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
+  switch (dns.provider) {
+    case "route53": {
+      const { provider: _route53, ...rest } = dns;
+      return route53DkimRecords(name, domain, rest, opts);
+    }
+    case "cloudflare": {
+      const { provider: _cloudflare, ...rest } = dns;
+      return cloudflareDkimRecords(name, domain, rest, opts);
+    }
+    case "emulator":
+      return emulatorDkimRecords(name, domain, dns.ttl !== undefined ? { ttl: dns.ttl } : {}, opts);
+    case "none":
+      return [];
+    default:
+      throw new Error(`dns.provider must be "route53", "cloudflare", "emulator" or "none", got ${JSON.stringify((dns as { provider: unknown }).provider)}`);
+  }
+}

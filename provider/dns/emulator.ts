@@ -1,0 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerShim } from "../dynamic/shim";
+import { canonicalName, declareDkimRecords, type DkimSource } from "./dkim-records";
+
+/** Arguments of an {@link EmulatorDnsRecord}. */
+export interface EmulatorDnsRecordArgs {
+  name: pulumi.Input<string>;
+  type: pulumi.Input<string>;
+  value: pulumi.Input<string>;
+  /** @default 300 */
+  ttl?: pulumi.Input<number>;
+}
+
+/** One record in the local SendMailOS emulator's DNS zone (development and tests, no account needed). */
+export class EmulatorDnsRecord extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly value: pulumi.Output<string>;
+
+  /**
+   * @param name - the Pulumi resource name.
+   * @param args - the record.
+   * @param opts - resource options.
+   */
+  constructor(name: string, args: EmulatorDnsRecordArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerShim("emulatorDnsRecord"), name, { ...args, ttl: args.ttl ?? 300 }, opts, "sendmailos", "EmulatorDnsRecord");
+  }
+}
+
+/** Declares the three DKIM CNAMEs of a domain in the emulator's DNS zone, named `<name>-dkim-1..3`. */
+export function emulatorDkimRecords(name: string, domain: DkimSource, args: { ttl?: pulumi.Input<number> } = {}, opts?: pulumi.CustomResourceOptions): EmulatorDnsRecord[] {
+  return declareDkimRecords(
+    name,
+    domain,
+    (resourceName, record) =>
+      new EmulatorDnsRecord(
+        resourceName,
+        {
+          name: record.apply((r) => canonicalName(r.name)),
+          type: "CNAME",
+          value: record.apply((r) => canonicalName(r.value)),
+          ...(args.ttl !== undefined ? { ttl: args.ttl } : {}),
+        },
+        opts,
+      ),
+  );
+}

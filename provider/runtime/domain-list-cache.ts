@@ -1,0 +1,71 @@
+import type { Domain } from "../../sdk";
+
+/** One fetched list of domains and when it was asked for. */
+interface Snapshot {
+  fetchedAt: number;
+  byId: Map<string, Domain>;
+}
+
+/**
+ * Shares GET /domains between every resource of a provider process: concurrent callers join the request
+ * in flight, and a list younger than the caller's `maxAgeMs` is served from memory. N domains waiting
+ * with interval T therefore cost about one list request per T, not N (the API allows 60 GET/min), and
+ * the reads of a refresh share one request.
+ */
+export class DomainListCache {
+  private latest: Snapshot | undefined;
+  private inflight: { startedAt: number; request: Promise<Snapshot> } | undefined;
+  private fetchCount = 0;
+
+  /**
+   * @param fetchList - lists every domain of one workspace (the client's `listDomains`).
+   * @param now - clock, replaceable in tests.
+   */
+  constructor(
+    private readonly fetchList: () => Promise<Domain[]>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** How many list requests this cache has sent. */
+  get fetches(): number {
+    return this.fetchCount;
+  }
+
+  /**
+   * The domain with this id from a list at most `maxAgeMs` old, or undefined when the workspace has none.
+   * Before answering "none", it asks once more with a list requested after this call began: a list
+   * fetched before a domain was created must never make that domain look deleted.
+   */
+  async find(id: string, maxAgeMs: number): Promise<Domain | undefined> {
+    const calledAt = this.now();
+    const snapshot = await this.snapshot(maxAgeMs, 0);
+    const found = snapshot.byId.get(id);
+    if (found || snapshot.fetchedAt >= calledAt) return found;
+    return (await this.snapshot(Number.POSITIVE_INFINITY, calledAt)).byId.get(id);
+  }
+
+  /** Forgets the cached list, so that the next caller fetches (after a change made by this process). */
+  invalidate(): void {
+    this.latest = undefined;
+  }
+
+  /** A list at most `maxAgeMs` old and requested no earlier than `notBefore`. */
+  private snapshot(maxAgeMs: number, notBefore: number): Promise<Snapshot> {
+    const latest = this.latest;
+    if (latest && latest.fetchedAt >= notBefore && this.now() - latest.fetchedAt <= maxAgeMs) return Promise.resolve(latest);
+    if (this.inflight && this.inflight.startedAt >= notBefore) return this.inflight.request;
+    const startedAt = this.now();
+    this.fetchCount += 1;
+    const request = this.fetchList()
+      .then((domains) => {
+        const snapshot = { fetchedAt: startedAt, byId: new Map(domains.map((d) => [d.id, d])) };
+        if (!this.latest || this.latest.fetchedAt <= startedAt) this.latest = snapshot;
+        return snapshot;
+      })
+      .finally(() => {
+        if (this.inflight?.request === request) this.inflight = undefined;
+      });
+    this.inflight = { startedAt, request };
+    return request;
+  }
+}

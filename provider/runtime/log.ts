@@ -1,0 +1,29 @@
+/**
+ * Progress and warning lines from inside the provider process. The engine forwards a dynamic
+ * provider's standard output to the CLI as diagnostics (Pulumi 3.146+), so a plain line is the
+ * portable channel. Lines are prefixed so that they can be told apart from the engine's own output.
+ */
+export interface ProviderLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Writes to standard output: the stream the engine shows for dynamic providers. */
+export const consoleLog: ProviderLog = {
+  info: (message) => console.log(`sendmailos: ${message}`),
+  warn: (message) => console.log(`sendmailos: warning: ${message}`),
+};
+
+let current: ProviderLog = consoleLog;
+
+/** The log the provider writes to. */
+export function providerLog(): ProviderLog {
+  return current;
+}
+
+/** Replaces the log (tests capture lines with it); returns the previous one. */
+export function setProviderLog(log: ProviderLog): ProviderLog {
+  const previous = current;
+  current = log;
+  return previous;
+}

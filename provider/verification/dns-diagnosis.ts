@@ -1,0 +1,69 @@
+import { Resolver } from "node:dns/promises";
+import type { DnsRecord } from "../../sdk";
+
+/** What DNS says about one required DKIM record. */
+export type RecordState = "ok" | "missing" | "wrong" | "unresolved";
+
+/** The DNS diagnosis of one required record. */
+export interface RecordCheck {
+  /** The record's name, e.g. `abc._domainkey.acme.com`. */
+  name: string;
+  /** The CNAME target SendMailOS expects. */
+  expected: string;
+  /** ok: resolves to the expected target; missing: no CNAME there; wrong: points elsewhere; unresolved: DNS failed. */
+  state: RecordState;
+  /** What was found instead (CNAME targets, or addresses when the name is flattened/proxied). */
+  found: string[];
+  /** A hint that says how to fix this record, when there is one. */
+  hint?: string;
+}
+
+/** The lookups the diagnosis needs; a seam so that tests can count or fail them. */
+export interface CnameLookup {
+  resolveCname(name: string): Promise<string[]>;
+  resolve4(name: string): Promise<string[]>;
+}
+
+/**
+ * Builds a resolver for the diagnosis: the given servers (`host` or `host:port`), else the system's.
+ * Short timeouts: a diagnosis is advice printed while waiting, it must never hold the wait up.
+ */
+export function createLookup(servers: string[] | undefined): CnameLookup {
+  const resolver = new Resolver({ timeout: 2_000, tries: 2 });
+  if (servers && servers.length > 0) resolver.setServers(servers);
+  return resolver;
+}
+
+/** Resolves each required CNAME and says, per record, whether it is right, missing or pointing elsewhere. */
+export async function diagnoseRecords(records: DnsRecord[], lookup: CnameLookup): Promise<RecordCheck[]> {
+  return Promise.all(records.map((record) => diagnoseRecord(record, lookup)));
+}
+
+async function diagnoseRecord(record: DnsRecord, lookup: CnameLookup): Promise<RecordCheck> {
+  const base = { name: record.name, expected: record.value };
+  try {
+    const targets = (await lookup.resolveCname(record.name)).map(canonical);
+    if (targets.includes(canonical(record.value))) return { ...base, state: "ok", found: targets };
+    return { ...base, state: "wrong", found: targets, hint: `change the CNAME's value to ${record.value}` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENODATA" && code !== "ENOTFOUND") {
+      return { ...base, state: "unresolved", found: [], hint: `DNS lookup failed (${code ?? String(error)}); check the resolvers or try again` };
+    }
+    const addresses = await lookup.resolve4(record.name).catch(() => [] as string[]);
+    if (addresses.length > 0) {
+      return {
+        ...base,
+        state: "wrong",
+        found: addresses,
+        hint: "the name answers with addresses, not a CNAME: if it is a Cloudflare record, turn proxying off (DNS only)",
+      };
+    }
+    return { ...base, state: "missing", found: [], hint: `create a CNAME ${record.name} -> ${record.value} in the domain's DNS zone` };
+  }
+}
+
+function canonical(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Makes the Pulumi engine usable offline and prints (as the LAST line of stdout) the absolute directory
+# that holds `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`. Progress goes to stderr.
+#
+#   bin_dir=$(bash scripts/ensure-pulumi.sh | tail -1)
+#
+# - A `pulumi` on PATH is used as it is (set PULUMI_ENSURE_IGNORE_PATH=1 to ignore it); the printed directory
+#   then links to it, to the PATH's `pulumi-language-nodejs` if there is one (else ours), and to the dynamic
+#   provider plugin shipped in node_modules/@pulumi/pulumi.
+# - Otherwise the CLI is built from the Go module in scripts/pulumi-cli/ (version pinned in its go.mod) into
+#   ${PULUMI_CACHE_DIR:-<repo>/.cache/pulumi}/<version>/bin, only when missing. Needs Go >= 1.26.6 and the Go
+#   module proxy (cold: 10-25 minutes on 2 cores; warm: about a second).
+# - The Node.js language host is ours (scripts/language-host/), because the upstream one cannot be built here.
+#   See scripts/README-engine.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLI_MODULE="$ROOT/scripts/pulumi-cli"
+HOST="$ROOT/scripts/language-host/pulumi-language-nodejs"
+DYN="$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+CACHE_ROOT="${PULUMI_CACHE_DIR:-$ROOT/.cache/pulumi}"
+INSTALL_HELP="https://www.pulumi.com/docs/install/"
+
+log() { printf 'ensure-pulumi: %s\n' "$*" >&2; }
+die() {
+    log "ERROR: $*"
+    exit 1
+}
+how_to_install() {
+    log "To use a regular Pulumi installation instead, install it the usual way (needs internet):"
+    log "    $INSTALL_HELP   (e.g. 'curl -fsSL https://get.pulumi.com | sh', 'brew install pulumi')"
+    log "and put its bin directory on PATH; this script then uses it as it is."
+}
+
+# The version is pinned in one place: scripts/pulumi-cli/go.mod.
+VERSION="$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2; exit }' "$CLI_MODULE/go.mod")"
+[ -n "$VERSION" ] || die "cannot read the github.com/pulumi/pulumi/pkg/v3 version from $CLI_MODULE/go.mod"
+
+[ -x "$HOST" ] || die "language host wrapper missing or not executable: $HOST"
+[ -f "$DYN" ] || die "$DYN is missing: run 'npm ci' (or 'npm install') in $ROOT first"
+
+# link NAME TARGET DIR: DIR/NAME -> TARGET (replaced only when it differs).
+link() {
+    local name="$1" target="$2" dir="$3"
+    if [ "$(readlink "$dir/$name" 2>/dev/null || true)" != "$target" ]; then
+        ln -sfn "$target" "$dir/$name"
+    fi
+}
+
+# Prints the version reported by a pulumi binary, or nothing.
+pulumi_version() {
+    PULUMI_SKIP_UPDATE_CHECK=true timeout 60 "$1" version 2>/dev/null | tail -1 || true
+}
+
+mkdir -p "$CACHE_ROOT"
+# Serialise concurrent runs (two test processes, a developer and CI) on the same cache.
+if command -v flock >/dev/null 2>&1; then
+    exec 9>"$CACHE_ROOT/.lock"
+    flock 9
+fi
+
+BUILD_BIN="$CACHE_ROOT/$VERSION/bin"
+
+# 1. A pulumi on PATH (that is not our own cached build).
+path_pulumi=""
+if [ "${PULUMI_ENSURE_IGNORE_PATH:-}" != "1" ] && path_pulumi="$(command -v pulumi 2>/dev/null)"; then
+    real_dir="$(cd "$(dirname "$(readlink -f "$path_pulumi")")" && pwd)"
+    if [ "$real_dir" = "$(mkdir -p "$BUILD_BIN" && cd "$BUILD_BIN" && pwd)" ] ||
+        [ "$real_dir" = "$(mkdir -p "$CACHE_ROOT/from-path/bin" && cd "$CACHE_ROOT/from-path/bin" && pwd)" ]; then
+        path_pulumi="" # our own directory is on PATH: handled below
+    fi
+fi
+if [ -n "$path_pulumi" ]; then
+    v="$(pulumi_version "$path_pulumi")"
+    if [ -z "$v" ]; then
+        log "WARNING: '$path_pulumi version' failed; ignoring that pulumi and building $VERSION instead"
+    else
+        [ "$v" = "$VERSION" ] || log "note: using pulumi $v from PATH ($path_pulumi); the pinned version is $VERSION"
+        BIN="$CACHE_ROOT/from-path/bin"
+        mkdir -p "$BIN"
+        link pulumi "$(readlink -f "$path_pulumi")" "$BIN"
+        # The PATH's language host if it has one, else ours (PATH lookup, skipping our own link directory).
+        host="$HOST"
+        IFS=: read -r -a path_dirs <<<"$PATH"
+        for d in "${path_dirs[@]}"; do
+            [ -n "$d" ] && [ -x "$d/pulumi-language-nodejs" ] || continue
+            [ "$(cd "$d" 2>/dev/null && pwd)" = "$(cd "$BIN" && pwd)" ] && continue
+            host="$(readlink -f "$d/pulumi-language-nodejs")"
+            break
+        done
+        link pulumi-language-nodejs "$host" "$BIN"
+        link pulumi-resource-pulumi-nodejs "$DYN" "$BIN"
+        log "using pulumi $v from PATH; language host: $host"
+        cd "$BIN" && pwd
+        exit 0
+    fi
+fi
+
+# 2. Our cached build, built when missing.
+mkdir -p "$BUILD_BIN"
+BIN="$(cd "$BUILD_BIN" && pwd)"
+if [ -x "$BIN/pulumi" ] && [ "$(pulumi_version "$BIN/pulumi")" = "$VERSION" ]; then
+    log "pulumi $VERSION already built in $BIN"
+else
+    GO="$(command -v go 2>/dev/null || true)"
+    if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then
+        GO=/usr/local/go/bin/go
+    fi
+    if [ -z "$GO" ]; then
+        log "ERROR: no 'pulumi' on PATH and no Go toolchain to build it from source (need Go >= 1.26.6)."
+        how_to_install
+        exit 1
+    fi
+    log "building pulumi $VERSION with $("$GO" version | awk '{print $3}') from $CLI_MODULE"
+    log "(first build: downloads modules from the Go module proxy and compiles; 10-25 minutes on 2 cores)"
+    start=$(date +%s)
+    tmp="$BIN/pulumi.tmp.$$"
+    trap 'rm -f "$tmp"' EXIT
+    if ! (cd "$CLI_MODULE" && CGO_ENABLED=0 "$GO" build -tags osusergo,grpcnotrace \
+        -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION" \
+        -o "$tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2); then
+        log "ERROR: building the Pulumi CLI failed (output above)."
+        how_to_install
+        exit 1
+    fi
+    mv -f "$tmp" "$BIN/pulumi"
+    trap - EXIT
+    got="$(pulumi_version "$BIN/pulumi")"
+    [ "$got" = "$VERSION" ] || die "the built pulumi reports version '$got', expected $VERSION"
+    log "built pulumi $VERSION in $(($(date +%s) - start)) s"
+fi
+link pulumi-language-nodejs "$HOST" "$BIN"
+link pulumi-resource-pulumi-nodejs "$DYN" "$BIN"
+echo "$BIN"

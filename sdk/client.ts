@@ -1,0 +1,280 @@
+/**
+ * `SendMailOSClient`: one short method per endpoint. Documented endpoints: POST /domains, GET /domains.
+ * ASSUMED (not documented by SendMailOS; REST convention of its other resources): GET, PATCH and DELETE
+ * /domains/{id}. GET by id falls back to the list when missing; PATCH/DELETE throw UnsupportedEndpointError.
+ */
+import { inspect } from "node:util";
+import {
+  ConfigurationError,
+  ConflictError,
+  NotFoundError,
+  UnsupportedEndpointError,
+  type SendMailOSError,
+} from "./errors";
+import { type Connection, type RequestSpec, openConnection, send } from "./http";
+import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
+import { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
+import { type SendMailOSClientOptions, resolveOptions } from "./options";
+import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
+import { ApiKey } from "./secret";
+import type { CreateDomainInput, CreateDomainOptions, CreateDomainResult, Domain, UpdateDomainInput } from "./types";
+import { DEFAULT_USER_AGENT } from "./version";
+import { deleteDomainResponseSchema, domainResponseSchema, listDomainsResponseSchema } from "./wire";
+
+/** Marks the constructor argument of a client derived by `withWorkspace` (module-private). */
+const DERIVED = Symbol("derived");
+interface DerivedOptions {
+  [DERIVED]: { conn: Connection; workspaceId: string | undefined };
+}
+
+const UPDATE_ADVICE =
+  "Leave externalId and metadata unchanged, or replace the domain (delete and re-create it) to change them.";
+const DELETE_ADVICE = "Delete the domain in the SendMailOS dashboard, then remove it from the stack's state.";
+const DOMAIN_BODY = '{"success":true,"domain":{"id":...,"domain_name":...,"status":...,"dkim_tokens":[...],"created_at":...}}';
+const LIST_BODY = '{"success":true,"domains":[...]}';
+
+/**
+ * A typed SendMailOS client for sending domains. Knows nothing of Pulumi.
+ *
+ * Every request is paced (shared process-wide per base URL and key), retried on 429, 5xx, network
+ * errors and timeouts within `retry` bounds, and parsed with the wire schemas. Errors are
+ * {@link SendMailOSError} subclasses whose messages say what to do. The API key never appears in a
+ * message, property or `util.inspect` output.
+ */
+export class SendMailOSClient {
+  readonly #conn: Connection;
+  readonly #workspaceId: string | undefined;
+
+  /**
+   * @param opts options; `apiKey` is required
+   * @throws ConfigurationError when an option is invalid (the message names it)
+   */
+  constructor(opts: SendMailOSClientOptions) {
+    const derived = (opts as Partial<DerivedOptions> | undefined)?.[DERIVED];
+    if (derived !== undefined) {
+      this.#conn = derived.conn;
+      this.#workspaceId = derived.workspaceId;
+      return;
+    }
+    const options = resolveOptions(opts, DEFAULT_USER_AGENT);
+    const apiKey = new ApiKey(opts.apiKey.trim());
+    const pacer =
+      options.rateLimits === false ? NO_PACING : sharedRateLimiter(options.baseUrl, apiKey.fingerprint, options.rateLimits);
+    this.#conn = openConnection(options, apiKey, pacer, opts.onRetry);
+    this.#workspaceId = options.workspaceId;
+  }
+
+  /** The API root this client talks to. */
+  get baseUrl(): string {
+    return this.#conn.options.baseUrl;
+  }
+
+  /** The workspace sent as `X-Workspace-Id`, if any. */
+  get workspaceId(): string | undefined {
+    return this.#workspaceId;
+  }
+
+  /**
+   * A client for another workspace (or none), sharing this client's connections, pacing, key and options.
+   * Closing either closes both.
+   */
+  withWorkspace(workspaceId: string | undefined): SendMailOSClient {
+    if (workspaceId !== undefined && (typeof workspaceId !== "string" || workspaceId.trim() === "" || /[\r\n]/.test(workspaceId))) {
+      throw new ConfigurationError("workspaceId", "expected a non-empty single-line string such as ws_123, or undefined");
+    }
+    const derived: DerivedOptions = { [DERIVED]: { conn: this.#conn, workspaceId: workspaceId?.trim() } };
+    return new SendMailOSClient(derived as unknown as SendMailOSClientOptions);
+  }
+
+  /**
+   * Registers a domain (POST /domains, documented). One idempotency key is sent on every attempt. If an
+   * attempt's outcome was ambiguous (timeout, reset, 5xx) and a retry then gets 409, the domain of that
+   * name is looked up: if its externalId and metadata equal what was sent and it is recent, it is
+   * returned with `recovered: true`; otherwise the ConflictError is thrown.
+   * @throws ConflictError when the domain already exists in the workspace (use adoptExisting)
+   */
+  async createDomain(input: CreateDomainInput, opts?: CreateDomainOptions): Promise<CreateDomainResult> {
+    const startedAt = Date.now();
+    let ambiguous = false;
+    try {
+      const res = await send(this.#conn, this.#workspaceId, {
+        method: "POST",
+        path: "/domains",
+        endpoint: "POST /domains",
+        assumed: false,
+        body: toCreateDomainRequest(input),
+        schema: domainResponseSchema,
+        expected: DOMAIN_BODY,
+        idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
+        subject: `Domain "${input.domain}"`,
+        onRetriedFailure: (error: SendMailOSError) => {
+          ambiguous ||= isAmbiguousOutcome(error);
+        },
+      });
+      return { domain: toDomain(res.domain), recovered: false };
+    } catch (error) {
+      if (error instanceof ConflictError && ambiguous) {
+        const found = await this.findDomainByName(input.domain);
+        if (found !== undefined && isRecoverableCreate(found, input, startedAt)) return { domain: found, recovered: true };
+      }
+      throw error;
+    }
+  }
+
+  /** Every domain of the workspace (GET /domains, documented; no pagination is documented). */
+  async listDomains(): Promise<Domain[]> {
+    const res = await send(this.#conn, this.#workspaceId, {
+      method: "GET",
+      path: "/domains",
+      endpoint: "GET /domains",
+      assumed: false,
+      schema: listDomainsResponseSchema,
+      expected: LIST_BODY,
+    });
+    return res.domains.map(toDomain);
+  }
+
+  /**
+   * One domain by id: GET /domains/{id} (ASSUMED endpoint). When the server lacks it (405, or 404 without
+   * SendMailOS's error body) the list is searched instead, and this client and those derived from it go
+   * straight to the list from then on. A 404 with SendMailOS's error body is confirmed against the list
+   * (a router without the endpoint may answer the same way): absent there too → NotFoundError.
+   * @throws NotFoundError when no such domain exists in the workspace
+   */
+  async getDomain(id: string): Promise<Domain> {
+    const subject = `Domain ${JSON.stringify(id)}`;
+    if (!this.#conn.getByIdUnsupported) {
+      try {
+        const res = await send(this.#conn, this.#workspaceId, {
+          method: "GET",
+          path: `/domains/${encodeURIComponent(id)}`,
+          endpoint: "GET /domains/{id}",
+          assumed: true,
+          schema: domainResponseSchema,
+          expected: DOMAIN_BODY,
+          subject,
+        });
+        return toDomain(res.domain);
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          // A router lacking the endpoint may answer with a body just like SendMailOS's "no such domain":
+          // the (documented) list tells the two apart.
+          const listed = (await this.listDomains()).find((d) => d.id === id);
+          if (listed === undefined) throw error;
+          this.#conn.getByIdUnsupported = true;
+          return listed;
+        }
+        if (!(error instanceof UnsupportedEndpointError)) throw error;
+        this.#conn.getByIdUnsupported = true;
+      }
+    }
+    const found = (await this.listDomains()).find((d) => d.id === id);
+    if (found === undefined) {
+      throw new NotFoundError(
+        `${subject} was not found in this SendMailOS workspace's domain list. It may have been deleted ` +
+          `outside this program, or belong to another workspace (check workspaceId).`,
+        { code: "NOT_FOUND", status: 404, request: `GET ${this.#conn.options.pathPrefix}/domains` },
+      );
+    }
+    return found;
+  }
+
+  /**
+   * The domain with this name (case-insensitive, trailing dot ignored), from the list; `undefined` if none.
+   */
+  async findDomainByName(domainName: string): Promise<Domain | undefined> {
+    const wanted = normalizeDomainName(domainName);
+    return (await this.listDomains()).find((d) => normalizeDomainName(d.domainName) === wanted);
+  }
+
+  /**
+   * Changes externalId and/or metadata: PATCH /domains/{id} (ASSUMED endpoint).
+   * @throws UnsupportedEndpointError when the server does not implement it (405, 404 without SendMailOS's
+   * error body, or 404 for a domain the list does contain)
+   * @throws NotFoundError when no such domain exists
+   */
+  async updateDomain(id: string, input: UpdateDomainInput): Promise<Domain> {
+    const res = await this.#assumedWrite(id, {
+      method: "PATCH",
+      path: `/domains/${encodeURIComponent(id)}`,
+      endpoint: "PATCH /domains/{id}",
+      assumed: true,
+      body: toUpdateDomainRequest(input),
+      schema: domainResponseSchema,
+      expected: DOMAIN_BODY,
+      subject: `Domain ${JSON.stringify(id)}`,
+      unsupportedAdvice: UPDATE_ADVICE,
+    });
+    return toDomain(res.domain);
+  }
+
+  /**
+   * Deletes a domain: DELETE /domains/{id} (ASSUMED endpoint). Accepts `{"success":true}` or an empty 2xx.
+   * @throws NotFoundError when no such domain exists (the caller decides whether that is fine)
+   * @throws UnsupportedEndpointError when the server does not implement it (as for {@link updateDomain})
+   */
+  async deleteDomain(id: string): Promise<void> {
+    await this.#assumedWrite(id, {
+      method: "DELETE",
+      path: `/domains/${encodeURIComponent(id)}`,
+      endpoint: "DELETE /domains/{id}",
+      assumed: true,
+      schema: deleteDomainResponseSchema,
+      expected: '{"success":true}',
+      emptyBody: { success: true as const },
+      subject: `Domain ${JSON.stringify(id)}`,
+      unsupportedAdvice: DELETE_ADVICE,
+    });
+  }
+
+  /**
+   * Sends a PATCH/DELETE to an assumed endpoint. A 404 with SendMailOS's error body normally means "no
+   * such domain", but a server without the endpoint may answer just the same: when the (documented)
+   * list does contain the domain, the endpoint is what is missing, and UnsupportedEndpointError is thrown.
+   */
+  async #assumedWrite<T>(id: string, spec: RequestSpec<T>): Promise<T> {
+    try {
+      return await send(this.#conn, this.#workspaceId, spec);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      const listed = (await this.listDomains()).some((d) => d.id === id);
+      if (!listed) throw error;
+      throw new UnsupportedEndpointError(
+        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${JSON.stringify(id)}, which ` +
+          `its domain list does contain. This endpoint is not documented by SendMailOS; this client assumed it. ` +
+          (spec.unsupportedAdvice ?? ""),
+        {
+          code: "UNSUPPORTED_ENDPOINT",
+          endpoint: spec.endpoint,
+          status: error.status,
+          requestId: error.requestId,
+          request: error.request,
+          attempts: error.attempts,
+          responseBody: error.responseBody,
+        },
+      );
+    }
+  }
+
+  /** Closes the connections shared with clients derived by {@link withWorkspace}. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#conn.closed) return;
+    this.#conn.closed = true;
+    await this.#conn.pool.close();
+  }
+
+  /** @returns base URL and workspace only. */
+  toJSON(): { baseUrl: string; workspaceId?: string } {
+    return this.#workspaceId === undefined ? { baseUrl: this.baseUrl } : { baseUrl: this.baseUrl, workspaceId: this.#workspaceId };
+  }
+
+  /** @returns base URL and workspace only, never the key. */
+  [inspect.custom](): string {
+    return `SendMailOSClient ${inspect(this.toJSON())}`;
+  }
+}
+
+/** Lower-case, trimmed, without a trailing dot. */
+function normalizeDomainName(name: string): string {
+  return name.trim().replace(/\.$/, "").toLowerCase();
+}

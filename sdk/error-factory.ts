@@ -1,0 +1,283 @@
+/**
+ * The one place that turns a failed attempt into an error: the class from the HTTP status (and, for 404,
+ * the body), the message from the request context. Pure: no clock, no I/O; the caller redacts the key
+ * from the body before calling.
+ */
+import type { z } from "zod";
+import {
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  SendMailOSError,
+  ServerError,
+  UnexpectedResponseError,
+  UnsupportedEndpointError,
+  type SendMailOSErrorDetails,
+} from "./errors";
+import { type HeaderMap, rateLimitResetAt, requestIdOf, retryAfterMs } from "./headers";
+import { looseErrorResponseSchema, type LooseErrorResponse } from "./wire";
+
+/** What the factory needs to know about the request, to name it and to say what to do. */
+export interface RequestInfo {
+  /** HTTP method. */
+  method: string;
+  /** Path actually requested, e.g. `/api/v1/domains/550e...`. */
+  path: string;
+  /** Endpoint template, e.g. `PATCH /domains/{id}`. */
+  endpoint: string;
+  /** `true` for endpoints SendMailOS does not document (GET/PATCH/DELETE /domains/{id}). */
+  assumed: boolean;
+  /** What the request is about, e.g. `Domain "example.com"`; used in messages. */
+  subject?: string;
+  /** The workspace sent as `X-Workspace-Id`, if any. */
+  workspaceId?: string;
+  /** What to do if an assumed endpoint turns out to be missing. */
+  unsupportedAdvice?: string;
+}
+
+/** A completed HTTP exchange that did not succeed. */
+export interface ResponseInfo {
+  /** HTTP status. */
+  status: number;
+  /** Response headers (lower-case names). */
+  headers: HeaderMap;
+  /** Response body as text, with the API key already redacted. */
+  body: string;
+  /** 1-based attempt number that produced this response. */
+  attempt: number;
+  /** Current time (epoch ms), to turn `X-RateLimit-Reset` into a wait. */
+  now: number;
+}
+
+/** Longest response body kept in an error (message or `responseBody`). */
+export const MAX_BODY_CHARS = 500;
+
+/** Shortens `text` to `max` characters, saying how much was cut. Pure. */
+export function truncate(text: string, max = MAX_BODY_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** Parses `body` as SendMailOS's JSON error body, or returns `undefined`. Pure. */
+export function parseErrorBody(body: string): LooseErrorResponse | undefined {
+  try {
+    const parsed = looseErrorResponseSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The error for a non-2xx response.
+ *
+ * | status | class |
+ * |---|---|
+ * | 401 | AuthenticationError |
+ * | 403 | PermissionError |
+ * | 404 with SendMailOS's error body, on an assumed endpoint | NotFoundError |
+ * | 404 without it, 405, 501, on an assumed endpoint | UnsupportedEndpointError |
+ * | 404, 405 on a documented endpoint | UnexpectedResponseError (wrong baseUrl) |
+ * | 409 | ConflictError |
+ * | 429 | RateLimitError (retryable; `retryAfterMs` from `Retry-After` or `X-RateLimit-Reset`) |
+ * | 5xx but 501 | ServerError (retryable) |
+ * | other 4xx (400, 422, ...) | InvalidRequestError |
+ * | anything else | UnexpectedResponseError |
+ */
+export function errorFromResponse(request: RequestInfo, response: ResponseInfo): SendMailOSError {
+  const { status, headers, body, attempt } = response;
+  const errorBody = parseErrorBody(body);
+  const said = serverSaid(errorBody);
+  const where = `HTTP ${status} on ${request.method} ${request.path}${said}`;
+  const subject = request.subject ?? "The requested object";
+  const details = (code: string, extra: Partial<SendMailOSErrorDetails> = {}): SendMailOSErrorDetails => ({
+    status,
+    code: errorBody?.code ?? code,
+    requestId: requestIdOf(headers),
+    request: `${request.method} ${request.path}`,
+    attempts: attempt,
+    responseBody: body === "" ? undefined : truncate(body),
+    ...extra,
+  });
+  if (request.assumed && (status === 405 || status === 501 || (status === 404 && errorBody === undefined))) {
+    return new UnsupportedEndpointError(
+      `SendMailOS does not support ${request.endpoint} (${where}). This endpoint is not documented by ` +
+        `SendMailOS; this client assumed it. ${request.unsupportedAdvice ?? "Do this step in the SendMailOS dashboard instead."}`,
+      { ...details("UNSUPPORTED_ENDPOINT"), code: "UNSUPPORTED_ENDPOINT", endpoint: request.endpoint },
+    );
+  }
+  if (!request.assumed && (status === 404 || status === 405)) {
+    // A documented collection endpoint cannot be "not found": the base URL is wrong.
+    return new UnexpectedResponseError(
+      `SendMailOS has no ${request.endpoint} at this address (${where}). Check baseUrl: it should be the ` +
+        `API root, e.g. https://sendmailos.com/api/v1.`,
+      details("UNEXPECTED_RESPONSE"),
+    );
+  }
+  switch (status) {
+    case 401:
+      return new AuthenticationError(
+        `SendMailOS rejected the API key (${where}). Check sendmailos:apiKey ` +
+          `(pulumi config set --secret sendmailos:apiKey ...) or the SENDMAILOS_API_KEY environment variable; ` +
+          `keys start with sk_live_ or sk_test_.`,
+        details("UNAUTHORIZED"),
+      );
+    case 403:
+      return new PermissionError(
+        (request.workspaceId === undefined
+          ? `The API key is not allowed to do this (${where}). Use a key with access to domains.`
+          : `The API key cannot use workspace ${request.workspaceId} (${where}). Use an organization key ` +
+            `with access to that workspace or a key scoped to it, or check sendmailos:workspaceId.`),
+        details("FORBIDDEN"),
+      );
+    case 404:
+      return new NotFoundError(
+        `${subject} was not found in this SendMailOS workspace (${where}). It may have been deleted ` +
+          `outside this program, or belong to another workspace (check workspaceId).`,
+        details("NOT_FOUND"),
+      );
+    case 409:
+      return new ConflictError(
+        `${subject} is already registered in this SendMailOS workspace (${where}). To manage the existing ` +
+          `domain, set adoptExisting: true (or import it); otherwise remove it in SendMailOS first.`,
+        details("DOMAIN_EXISTS"),
+      );
+    case 429: {
+      const hint = retryAfterMs(headers, response.now) ?? resetHint(headers, response.now);
+      const wait = hint === undefined ? "" : `; the server asked to wait ${formatMs(hint)}`;
+      return new RateLimitError(
+        `SendMailOS rate limit exceeded (${where}${wait}) after ${plural(attempt, "attempt")}. ` +
+          `Run fewer operations at once (e.g. pulumi up --parallel 2) or lower rateLimits, then try again; ` +
+          `the documented limits are 10 domain creates and 60 reads per minute.`,
+        details("RATE_LIMITED", { retryable: true, retryAfterMs: hint }),
+      );
+    }
+  }
+  if (status >= 500 && status <= 599) {
+    const retryable = status !== 501;
+    return new ServerError(
+      `SendMailOS failed (${where}); retried ${plural(attempt - 1, "time")}. The problem is on SendMailOS's ` +
+        `side: try again later${requestIdOf(headers) === undefined ? "" : ` and quote request id ${requestIdOf(headers)} to SendMailOS support`}.`,
+      details("SERVER_ERROR", { retryable, retryAfterMs: retryable ? retryAfterMs(headers, response.now) : undefined }),
+    );
+  }
+  if (status >= 400 && status <= 499) {
+    return new InvalidRequestError(
+      `SendMailOS rejected the request as invalid (${where}). Check the domain name (e.g. "example.com"), ` +
+        `externalId and metadata (string values only).`,
+      details("VALIDATION_ERROR"),
+    );
+  }
+  return new UnexpectedResponseError(
+    `SendMailOS answered ${request.method} ${request.path} with unexpected HTTP ${status}. Check baseUrl ` +
+      `(e.g. https://sendmailos.com/api/v1) and any proxy in between.`,
+    details("UNEXPECTED_RESPONSE"),
+  );
+}
+
+/**
+ * The error for a 2xx response whose body is not what the endpoint returns.
+ * @param expected the expected shape, e.g. `{"success":true,"domain":{...}}`
+ * @param issues what did not match, from zod
+ */
+export function unexpectedResponse(
+  request: RequestInfo,
+  response: ResponseInfo,
+  expected: string,
+  issues?: z.core.$ZodIssue[],
+): UnexpectedResponseError {
+  const got = response.body === "" ? "an empty body" : truncate(response.body, 300);
+  const mismatch = issues === undefined || issues.length === 0 ? "" : ` (${describeIssues(issues)})`;
+  return new UnexpectedResponseError(
+    `SendMailOS answered ${request.method} ${request.path} with HTTP ${response.status} but an unexpected ` +
+      `body: expected ${expected}, got ${got}${mismatch}. Check baseUrl points at the SendMailOS API; ` +
+      `if it does, the API may have changed: please report this.`,
+    {
+      status: response.status,
+      code: "UNEXPECTED_RESPONSE",
+      requestId: requestIdOf(response.headers),
+      request: `${request.method} ${request.path}`,
+      attempts: response.attempt,
+      responseBody: response.body === "" ? undefined : truncate(response.body),
+    },
+  );
+}
+
+/** Network error codes meaning a timeout. */
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT", "ETIMEDOUT"]);
+
+/**
+ * The error for an attempt that got no complete response.
+ * @param cause what undici threw (or the abort reason); its message must already be free of the key
+ * @param origin the server's origin, to name it
+ * @param timeoutMs the per-attempt limit, to name it
+ */
+export function errorFromNetwork(
+  request: RequestInfo,
+  cause: unknown,
+  attempt: number,
+  origin: string,
+  timeoutMs: number,
+): ConnectionError {
+  const networkCode = networkCodeOf(cause);
+  const name = cause instanceof Error ? cause.name : undefined;
+  const timeout = name === "TimeoutError" || (networkCode !== undefined && TIMEOUT_CODES.has(networkCode));
+  const base = {
+    code: timeout ? "TIMEOUT" : "CONNECTION_ERROR",
+    retryable: true,
+    request: `${request.method} ${request.path}`,
+    attempts: attempt,
+    cause,
+    timeout,
+    networkCode,
+  };
+  if (timeout) {
+    return new ConnectionError(
+      `No complete answer from SendMailOS at ${origin} within ${timeoutMs} ms on ${request.method} ${request.path} ` +
+        `(${plural(attempt, "attempt")}). Check network access to ${origin}, or raise timeoutMs.`,
+      base,
+    );
+  }
+  const detail = cause instanceof Error ? `${networkCode ?? cause.name}: ${cause.message}` : String(cause);
+  return new ConnectionError(
+    `Could not reach SendMailOS at ${origin} on ${request.method} ${request.path} (${detail}; ` +
+      `${plural(attempt, "attempt")}). Check network access, proxy settings and baseUrl.`,
+    base,
+  );
+}
+
+function networkCodeOf(cause: unknown): string | undefined {
+  for (let e: unknown = cause, depth = 0; e !== null && typeof e === "object" && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function resetHint(headers: HeaderMap, now: number): number | undefined {
+  const at = rateLimitResetAt(headers, now);
+  return at === undefined ? undefined : Math.max(0, at - now);
+}
+
+function serverSaid(body: LooseErrorResponse | undefined): string {
+  const text = body?.message ?? body?.error;
+  return text === undefined ? "" : `: "${truncate(text, 200)}"`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** One line naming up to three zod issues. Pure. */
+export function describeIssues(issues: z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message}`);
+  return shown.join("; ") + (issues.length > 3 ? `; and ${issues.length - 3} more` : "");
+}

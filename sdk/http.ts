@@ -1,0 +1,195 @@
+/**
+ * The one place where requests are made: headers, per-attempt timeout, pacing, retries, parsing and
+ * error mapping. Endpoint methods in `client.ts` describe a request and get a typed value or an error.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { Pool } from "undici";
+import type { z } from "zod";
+import { type RequestInfo, type ResponseInfo, errorFromNetwork, errorFromResponse, unexpectedResponse } from "./error-factory";
+import { ConnectionError, RateLimitError, type SendMailOSError } from "./errors";
+import type { HeaderMap } from "./headers";
+import type { ResolvedOptions, RetryEvent } from "./options";
+import { type RouteClass, routeClassOf } from "./rate-limit-policy";
+import type { Pacer } from "./rate-limiter";
+import { nextRetry } from "./retry-policy";
+import type { ApiKey } from "./secret";
+
+/** One logical request; retried attempts all send the same thing. */
+export interface RequestSpec<T> {
+  /** HTTP method. */
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Path below the base URL, e.g. `/domains/550e...` (already URL-encoded). */
+  path: string;
+  /** Endpoint template for messages, e.g. `PATCH /domains/{id}`. */
+  endpoint: string;
+  /** `true` when SendMailOS does not document the endpoint. */
+  assumed: boolean;
+  /** JSON body, if any. */
+  body?: unknown;
+  /** Schema of a successful response body. */
+  schema: z.ZodType<T>;
+  /** The expected body, for error messages, e.g. `{"success":true,"domains":[...]}`. */
+  expected: string;
+  /** Value of an empty 2xx body (e.g. a 204 answer to DELETE); an empty body is an error without it. */
+  emptyBody?: T;
+  /** Sent as `Idempotency-Key` on every attempt. */
+  idempotencyKey?: string;
+  /** What the request is about, for messages, e.g. `Domain "example.com"`. */
+  subject?: string;
+  /** What to do when an assumed endpoint is missing. */
+  unsupportedAdvice?: string;
+  /** Called with each failed attempt that is about to be retried. */
+  onRetriedFailure?: (error: SendMailOSError) => void;
+}
+
+/** State shared by a client and every client derived from it with `withWorkspace`. */
+export interface Connection {
+  /** Validated options. */
+  readonly options: ResolvedOptions;
+  /** The key; prints as a fingerprint only. */
+  readonly apiKey: ApiKey;
+  /** Keep-alive connections to the origin. */
+  readonly pool: Pool;
+  /** Pacing shared process-wide (or none). */
+  readonly pacer: Pacer;
+  /** Wait listener from the options. */
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Set by `close()`. */
+  closed: boolean;
+  /** Set once GET /domains/{id} turned out not to exist, so later reads go straight to the list. */
+  getByIdUnsupported: boolean;
+}
+
+/** Opens a connection pool for validated options. */
+export function openConnection(
+  options: ResolvedOptions,
+  apiKey: ApiKey,
+  pacer: Pacer,
+  onRetry: ((event: RetryEvent) => void) | undefined,
+): Connection {
+  const pool = new Pool(options.origin, {
+    connections: 8,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+  return { options, apiKey, pool, pacer, onRetry, closed: false, getByIdUnsupported: false };
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: SendMailOSError };
+
+/**
+ * Sends `spec`, pacing every attempt and retrying per the retry policy; resolves with the parsed body.
+ * @throws SendMailOSError subclass chosen by `error-factory.ts`
+ */
+export async function send<T>(conn: Connection, workspaceId: string | undefined, spec: RequestSpec<T>): Promise<T> {
+  const route = routeClassOf(spec.method, spec.path);
+  const info: RequestInfo = {
+    method: spec.method,
+    path: conn.options.pathPrefix + spec.path,
+    endpoint: spec.endpoint,
+    assumed: spec.assumed,
+    ...(spec.subject === undefined ? {} : { subject: spec.subject }),
+    ...(workspaceId === undefined ? {} : { workspaceId }),
+    ...(spec.unsupportedAdvice === undefined ? {} : { unsupportedAdvice: spec.unsupportedAdvice }),
+  };
+  const request = `${info.method} ${info.path}`;
+  let firstSentAt: number | undefined;
+  for (let attempt = 1; ; attempt++) {
+    assertOpen(conn, request);
+    await conn.pacer.acquire(route, (delayMs, queued) =>
+      report(conn, { kind: "pacing", attempt, delayMs, request, reason: `waiting for a "${route}" rate-limit slot (${queued} queued)` }),
+    );
+    firstSentAt ??= Date.now();
+    const outcome = await attemptOnce(conn, workspaceId, spec, info, route, attempt);
+    if (outcome.ok) return outcome.value;
+    const error = outcome.error;
+    const decision = nextRetry(error, attempt, Date.now() - firstSentAt, conn.options.retry);
+    if (error instanceof RateLimitError) {
+      conn.pacer.blockUntil(route, Date.now() + (decision.retry ? decision.delayMs : (error.retryAfterMs ?? 0)));
+    }
+    if (!decision.retry) throw error;
+    spec.onRetriedFailure?.(error);
+    report(conn, {
+      kind: "retry",
+      attempt: attempt + 1,
+      delayMs: decision.delayMs,
+      request,
+      reason: error.message,
+      code: error.code,
+      ...(error.status === undefined ? {} : { status: error.status }),
+    });
+    await sleep(decision.delayMs);
+  }
+}
+
+async function attemptOnce<T>(
+  conn: Connection,
+  workspaceId: string | undefined,
+  spec: RequestSpec<T>,
+  info: RequestInfo,
+  route: RouteClass,
+  attempt: number,
+): Promise<Outcome<T>> {
+  let status: number;
+  let headers: HeaderMap;
+  let body: string;
+  try {
+    const res = await conn.pool.request({
+      path: info.path,
+      method: spec.method,
+      headers: requestHeaders(conn, workspaceId, spec),
+      body: spec.body === undefined ? null : JSON.stringify(spec.body),
+      signal: AbortSignal.timeout(conn.options.timeoutMs),
+    });
+    status = res.statusCode;
+    headers = res.headers;
+    body = conn.apiKey.redact(await res.body.text());
+  } catch (cause) {
+    conn.pacer.release(route);
+    return { ok: false, error: errorFromNetwork(info, cause, attempt, conn.options.origin, conn.options.timeoutMs) };
+  }
+  conn.pacer.release(route, headers);
+  const response: ResponseInfo = { status, headers, body, attempt, now: Date.now() };
+  if (status < 200 || status > 299) return { ok: false, error: errorFromResponse(info, response) };
+  if (body.trim() === "" && spec.emptyBody !== undefined) return { ok: true, value: spec.emptyBody };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, error: unexpectedResponse(info, response, spec.expected) };
+  }
+  const parsed = spec.schema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: unexpectedResponse(info, response, spec.expected, parsed.error.issues) };
+}
+
+function requestHeaders(conn: Connection, workspaceId: string | undefined, spec: RequestSpec<unknown>): Record<string, string> {
+  const headers: Record<string, string> = {
+    authorization: conn.apiKey.authorizationHeader(),
+    accept: "application/json",
+    "user-agent": conn.options.userAgent,
+  };
+  if (spec.body !== undefined) headers["content-type"] = "application/json";
+  if (workspaceId !== undefined) headers["x-workspace-id"] = workspaceId;
+  if (spec.idempotencyKey !== undefined) headers["idempotency-key"] = spec.idempotencyKey;
+  return headers;
+}
+
+function assertOpen(conn: Connection, request: string): void {
+  if (conn.closed) {
+    throw new ConnectionError(`This SendMailOS client was closed before ${request}; create a new client.`, {
+      code: "CLIENT_CLOSED",
+      request,
+      timeout: false,
+    });
+  }
+}
+
+function report(conn: Connection, event: RetryEvent): void {
+  try {
+    conn.onRetry?.(event);
+  } catch {
+    // A failing logger must not fail the request.
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Client-side pacing: one {@link RateLimiter} per process per (base URL, API key), shared by every
+ * client instance, with one FIFO bucket per route class. The decisions are the pure functions of
+ * `rate-limit-policy.ts`; this file only adds a clock, a queue and timers.
+ */
+import type { HeaderMap } from "./headers";
+import type { RateLimits } from "./options";
+import {
+  type BucketState,
+  type RouteClass,
+  ROUTE_CLASSES,
+  blockUntil,
+  bucketConfigs,
+  initialBucket,
+  observeRateLimit,
+  rateLimitInfo,
+  recordSend,
+  stricterConfig,
+  waitTime,
+} from "./rate-limit-policy";
+
+/** Called when the request at the head of a queue must wait; `queued` counts it and those behind it. */
+export type WaitListener = (delayMs: number, queued: number) => void;
+
+/** What the HTTP layer needs from a pacer. */
+export interface Pacer {
+  /** Resolves when a request of this class may be sent; every call must be followed by one {@link release}. */
+  acquire(route: RouteClass, onWait?: WaitListener): Promise<void>;
+  /** The request acquired for `route` is answered (`headers`) or failed (none). */
+  release(route: RouteClass, headers?: HeaderMap): void;
+  /** The server asked that no request of this class be sent before `until` (epoch ms). */
+  blockUntil(route: RouteClass, until: number): void;
+}
+
+/** A pacer that never waits (`rateLimits: false`). */
+export const NO_PACING: Pacer = Object.freeze({
+  acquire: () => Promise.resolve(),
+  release: () => undefined,
+  blockUntil: () => undefined,
+});
+
+interface Waiter {
+  resolve: () => void;
+  onWait: WaitListener | undefined;
+}
+
+/** One route class's queue and state. */
+class Bucket {
+  private state: BucketState;
+  private readonly queue: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+
+  constructor(
+    state: BucketState,
+    private readonly clock: () => number,
+  ) {
+    this.state = state;
+  }
+
+  acquire(onWait: WaitListener | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push({ resolve, onWait });
+      this.pump();
+    });
+  }
+
+  release(headers: HeaderMap | undefined): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (headers !== undefined) {
+      const now = this.clock();
+      this.state = observeRateLimit(this.state, rateLimitInfo(headers, now), now, this.inFlight);
+      this.reschedule();
+    }
+  }
+
+  block(until: number): void {
+    this.state = blockUntil(this.state, until);
+    this.reschedule();
+  }
+
+  tighten(limits: RateLimits, route: RouteClass): void {
+    this.state = { ...this.state, config: stricterConfig(this.state.config, bucketConfigs(limits)[route]) };
+  }
+
+  /** Lets every request through whose wait is over; arms one timer for the next one. */
+  private pump(): void {
+    if (this.timer !== undefined) return;
+    while (this.queue.length > 0) {
+      const now = this.clock();
+      const wait = waitTime(this.state, now);
+      if (wait > 0) {
+        notify(this.queue[0]!.onWait, wait, this.queue.length);
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.pump();
+        }, wait);
+        return;
+      }
+      this.state = recordSend(this.state, now);
+      this.inFlight++;
+      this.queue.shift()!.resolve();
+    }
+  }
+
+  private reschedule(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pump();
+  }
+}
+
+function notify(listener: WaitListener | undefined, delayMs: number, queued: number): void {
+  try {
+    listener?.(delayMs, queued);
+  } catch {
+    // A failing logger must not stall the queue.
+  }
+}
+
+/** Paces requests of one (base URL, API key) pair. Use {@link sharedRateLimiter} rather than `new`. */
+export class RateLimiter implements Pacer {
+  private readonly buckets: Record<RouteClass, Bucket>;
+
+  /**
+   * @param limits allowance per route class
+   * @param clock current time in epoch ms @default Date.now
+   */
+  constructor(limits: RateLimits, clock: () => number = Date.now) {
+    const configs = bucketConfigs(limits);
+    this.buckets = {
+      create: new Bucket(initialBucket(configs.create), clock),
+      read: new Bucket(initialBucket(configs.read), clock),
+      other: new Bucket(initialBucket(configs.other), clock),
+    };
+  }
+
+  /** @inheritDoc */
+  acquire(route: RouteClass, onWait?: WaitListener): Promise<void> {
+    return this.buckets[route].acquire(onWait);
+  }
+
+  /** @inheritDoc */
+  release(route: RouteClass, headers?: HeaderMap): void {
+    this.buckets[route].release(headers);
+  }
+
+  /** @inheritDoc */
+  blockUntil(route: RouteClass, until: number): void {
+    this.buckets[route].block(until);
+  }
+
+  /** Adopts `limits` wherever they are stricter than the current ones (another client asked for them). */
+  tighten(limits: RateLimits): void {
+    for (const route of ROUTE_CLASSES) this.buckets[route].tighten(limits, route);
+  }
+}
+
+/** Module-level registry: keys are `baseUrl` plus the key's SHA-256 fingerprint, never the key. */
+const registry = new Map<string, RateLimiter>();
+
+/**
+ * The process-wide limiter of a base URL and API key, created on first use. A later client asking for
+ * stricter limits tightens it; looser limits are ignored (the stricter client's expectation wins).
+ * @param baseUrl the API root
+ * @param keyFingerprint a hash identifying the key (see `ApiKey.fingerprint`)
+ * @param limits the requesting client's limits
+ */
+export function sharedRateLimiter(baseUrl: string, keyFingerprint: string, limits: RateLimits): RateLimiter {
+  const id = `${baseUrl} ${keyFingerprint}`;
+  const existing = registry.get(id);
+  if (existing !== undefined) {
+    existing.tighten(limits);
+    return existing;
+  }
+  const limiter = new RateLimiter(limits);
+  registry.set(id, limiter);
+  return limiter;
+}
