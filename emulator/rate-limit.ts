@@ -65,6 +65,11 @@ export class RateLimiter {
     };
   }
 
+  /** The budget of a bucket per window. */
+  limitOf(bucket: RateBucket): number {
+    return this.limits[bucket];
+  }
+
   /** Forgets every window (all budgets full again). */
   reset(): void {
     this.windows.clear();

@@ -14,7 +14,7 @@ import { authenticate } from "./auth";
 import type { FaultRegistry } from "./faults";
 import { BodyError, errorReply, readJsonBody, writeReply, type Reply } from "./http-io";
 import type { ApiKeyConfig } from "./options";
-import { bucketOf, rateLimitedReply, rateLimitHeaders, type RateLimiter } from "./rate-limit";
+import { bucketOf, rateLimitedReply, rateLimitHeaders, type RateBucket, type RateLimiter } from "./rate-limit";
 import type { Router } from "./router";
 import type { StatsCounter } from "./stats";
 
@@ -105,7 +105,9 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: strin
   if (before.failure?.kind === "server-error") {
     return errorReply(before.failure.status, errorCodes.internal, "Internal server error");
   }
-  if (before.failure?.kind === "rate-limit") return rateLimitedReply(before.failure.retryAfterSeconds);
+  if (before.failure?.kind === "rate-limit") {
+    return injectedRateLimit(deps.limiter, bucketOf(method, pattern), before.failure.retryAfterSeconds);
+  }
 
   const auth = authenticate(req.headers, deps.apiKeys);
   if (!auth.ok) return auth.reply;
@@ -122,6 +124,20 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: strin
   if (after === "reset") return "reset";
   const final = after === "error" ? errorReply(500, errorCodes.internal, "Internal server error") : reply;
   return { ...final, headers: { ...limitHeaders, ...final.headers } };
+}
+
+/** An injected 429 looks like the limiter's own: budget spent, refilled after `Retry-After`. */
+function injectedRateLimit(limiter: RateLimiter | undefined, bucket: RateBucket, retryAfterSeconds: number): Reply {
+  const headers = rateLimitHeaders({
+    allowed: false,
+    limit: limiter?.limitOf(bucket) ?? 0,
+    remaining: 0,
+    resetAtMs: Date.now() + retryAfterSeconds * 1000,
+    retryAfterSeconds,
+  });
+  // Without configured limits there is no budget to report.
+  if (!limiter) delete headers["X-RateLimit-Limit"];
+  return rateLimitedReply(retryAfterSeconds, headers);
 }
 
 function routeApi(

@@ -9,8 +9,8 @@ import { type RequestInfo, type ResponseInfo, errorFromNetwork, errorFromRespons
 import { ConnectionError, RateLimitError, type SendMailOSError } from "./errors";
 import type { HeaderMap } from "./headers";
 import type { ResolvedOptions, RetryEvent } from "./options";
-import { type RouteClass, routeClassOf } from "./rate-limit-policy";
-import type { Pacer } from "./rate-limiter";
+import { routeClassOf } from "./rate-limit-policy";
+import type { Pacer, Release } from "./rate-limiter";
 import { nextRetry } from "./retry-policy";
 import type { ApiKey } from "./secret";
 
@@ -96,11 +96,11 @@ export async function send<T>(conn: Connection, workspaceId: string | undefined,
   let firstSentAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
     assertOpen(conn, request);
-    await conn.pacer.acquire(route, (delayMs, queued) =>
+    const release = await conn.pacer.acquire(route, (delayMs, queued) =>
       report(conn, { kind: "pacing", attempt, delayMs, request, reason: `waiting for a "${route}" rate-limit slot (${queued} queued)` }),
     );
     firstSentAt ??= Date.now();
-    const outcome = await attemptOnce(conn, workspaceId, spec, info, route, attempt);
+    const outcome = await attemptOnce(conn, workspaceId, spec, info, release, attempt);
     if (outcome.ok) return outcome.value;
     const error = outcome.error;
     const decision = nextRetry(error, attempt, Date.now() - firstSentAt, conn.options.retry);
@@ -127,7 +127,7 @@ async function attemptOnce<T>(
   workspaceId: string | undefined,
   spec: RequestSpec<T>,
   info: RequestInfo,
-  route: RouteClass,
+  release: Release,
   attempt: number,
 ): Promise<Outcome<T>> {
   let status: number;
@@ -145,10 +145,10 @@ async function attemptOnce<T>(
     headers = res.headers;
     body = conn.apiKey.redact(await res.body.text());
   } catch (cause) {
-    conn.pacer.release(route);
+    release();
     return { ok: false, error: errorFromNetwork(info, cause, attempt, conn.options.origin, conn.options.timeoutMs) };
   }
-  conn.pacer.release(route, headers);
+  release(headers);
   const response: ResponseInfo = { status, headers, body, attempt, now: Date.now() };
   if (status < 200 || status > 299) return { ok: false, error: errorFromResponse(info, response) };
   if (body.trim() === "" && spec.emptyBody !== undefined) return { ok: true, value: spec.emptyBody };

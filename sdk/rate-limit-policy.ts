@@ -2,10 +2,14 @@
  * Pacing decisions, pure: given what was sent recently and what the server's `X-RateLimit-*` headers
  * said, how long must the next request wait? `rate-limiter.ts` applies them with a clock and a queue.
  *
- * The client keeps a sliding log of its own send times per route class: at most `limit` sends in any
- * `windowMs` (plus a small safety margin), which stays within a server that counts by fixed window,
- * sliding window or token bucket alike. On top, the server's headers are followed: `Remaining: 0`
- * waits until `Reset`, a lower `Limit` is adopted, and a 429's hint blocks the whole route class.
+ * The client keeps a sliding log of its requests per route class, and allows a new request only when
+ * fewer than `limit` of them happened in the last `windowMs` (plus a small safety margin). This stays
+ * within a server that counts by fixed window, sliding window or token bucket alike. Each request is
+ * logged at the time it was ANSWERED (a request in flight counts as happening now): the server saw
+ * it at some moment between sending and answer, and only the answer time is a safe upper bound, so
+ * connection set-up or a slow first request cannot squeeze `limit + 1` arrivals into one server window.
+ * On top, the server's headers are followed: `Remaining: 0` waits until `Reset`, a lower `Limit` is
+ * adopted, and a 429's hint blocks the whole route class.
  */
 import { type HeaderMap, numericHeader, rateLimitResetAt } from "./headers";
 import type { RateLimits } from "./options";
@@ -32,12 +36,22 @@ export interface ServerAllowance {
   resetAt: number;
 }
 
+/** One logged request. */
+export interface LoggedRequest {
+  /** Identifies the request between {@link recordSend} and {@link recordAnswer}. */
+  id: number;
+  /** When it was answered (epoch ms), or sent while `pending`. */
+  at: number;
+  /** Sent, not yet answered: it counts as happening now. */
+  pending: boolean;
+}
+
 /** A bucket's state. Treated as immutable: every function returns a new one. */
 export interface BucketState {
   /** The allowance in force (configured, or lower if the server said so). */
   config: BucketConfig;
-  /** Send times (epoch ms), ascending, at most `config.limit` of them. */
-  sent: readonly number[];
+  /** Requests in flight and those answered within the last window (plus margin). */
+  sent: readonly LoggedRequest[];
   /** No send before this time (a 429's hint); 0 when not blocked. */
   blockedUntil: number;
   /** The server's own count, when it sent headers. */
@@ -92,32 +106,53 @@ export function initialBucket(config: BucketConfig): BucketState {
   return { config, sent: [], blockedUntil: 0 };
 }
 
-/** Milliseconds the next request must wait (0: send now). Pure. */
+/**
+ * Milliseconds the next request must wait: 0 to send now, `Infinity` to wait until a request in flight
+ * is answered (it counts against the window until then). Pure.
+ */
 export function waitTime(state: BucketState, now: number): number {
   const { limit, windowMs } = state.config;
   const margin = safetyMarginMs(windowMs);
   let until = state.blockedUntil;
-  const active = state.sent.filter((t) => t + windowMs + margin > now);
-  if (active.length >= limit) {
-    until = Math.max(until, active[active.length - limit]! + windowMs + margin);
+  const expiries = live(state, now)
+    .map((r) => (r.pending ? Infinity : r.at + windowMs + margin))
+    .sort((a, b) => a - b);
+  if (expiries.length >= limit) {
+    // Enough of them must leave the window that fewer than `limit` remain.
+    until = Math.max(until, expiries[expiries.length - limit]!);
   }
   const server = state.server;
   if (server !== undefined && server.remaining <= 0 && now < server.resetAt) {
     until = Math.max(until, server.resetAt + margin);
   }
-  return Math.max(0, Math.ceil(until - now));
+  return until === Infinity ? Infinity : Math.max(0, Math.ceil(until - now));
 }
 
-/** The state after sending a request at `now`. Pure. */
-export function recordSend(state: BucketState, now: number): BucketState {
-  const { limit, windowMs } = state.config;
-  const margin = safetyMarginMs(windowMs);
-  const sent = [...state.sent.filter((t) => t + windowMs + margin > now), now].slice(-limit);
+/** The state after request `id` was sent at `now`. Pure. */
+export function recordSend(state: BucketState, now: number, id: number): BucketState {
+  const sent = [...live(state, now), { id, at: now, pending: true }];
   const server =
     state.server === undefined || now >= state.server.resetAt
       ? undefined
       : { ...state.server, remaining: state.server.remaining - 1 };
   return withServer({ ...state, sent }, server);
+}
+
+/** The state after request `id` was answered (or failed) at `now`. Pure. */
+export function recordAnswer(state: BucketState, now: number, id: number): BucketState {
+  const sent = live(state, now).map((r) => (r.id === id ? { id, at: now, pending: false } : r));
+  return { ...state, sent };
+}
+
+/** Requests in flight. Pure. */
+export function inFlight(state: BucketState): number {
+  return state.sent.filter((r) => r.pending).length;
+}
+
+/** The logged requests that still count at `now`. */
+function live(state: BucketState, now: number): LoggedRequest[] {
+  const horizon = state.config.windowMs + safetyMarginMs(state.config.windowMs);
+  return state.sent.filter((r) => r.pending || r.at + horizon > now);
 }
 
 /** The `X-RateLimit-*` headers of a response. Pure. */
@@ -140,7 +175,7 @@ export function rateLimitInfo(headers: HeaderMap, now: number): RateLimitInfo {
 export function observeRateLimit(state: BucketState, info: RateLimitInfo, now: number, inFlightOthers: number): BucketState {
   let next = state;
   if (info.limit !== undefined && info.limit < state.config.limit) {
-    next = { ...next, config: { ...next.config, limit: info.limit }, sent: next.sent.slice(-info.limit) };
+    next = { ...next, config: { ...next.config, limit: info.limit } };
   }
   if (info.remaining !== undefined && info.resetAt !== undefined && info.resetAt > now) {
     const remaining = Math.max(0, info.remaining - inFlightOthers);

@@ -11,9 +11,11 @@ import {
   ROUTE_CLASSES,
   blockUntil,
   bucketConfigs,
+  inFlight,
   initialBucket,
   observeRateLimit,
   rateLimitInfo,
+  recordAnswer,
   recordSend,
   stricterConfig,
   waitTime,
@@ -22,25 +24,27 @@ import {
 /** Called when the request at the head of a queue must wait; `queued` counts it and those behind it. */
 export type WaitListener = (delayMs: number, queued: number) => void;
 
+/** Ends a paced request: call once, with the response headers when there was a response. */
+export type Release = (headers?: HeaderMap) => void;
+
 /** What the HTTP layer needs from a pacer. */
 export interface Pacer {
-  /** Resolves when a request of this class may be sent; every call must be followed by one {@link release}. */
-  acquire(route: RouteClass, onWait?: WaitListener): Promise<void>;
-  /** The request acquired for `route` is answered (`headers`) or failed (none). */
-  release(route: RouteClass, headers?: HeaderMap): void;
+  /** Resolves when a request of this class may be sent, with the function to call once it is answered. */
+  acquire(route: RouteClass, onWait?: WaitListener): Promise<Release>;
   /** The server asked that no request of this class be sent before `until` (epoch ms). */
   blockUntil(route: RouteClass, until: number): void;
 }
 
+const noRelease: Release = () => undefined;
+
 /** A pacer that never waits (`rateLimits: false`). */
 export const NO_PACING: Pacer = Object.freeze({
-  acquire: () => Promise.resolve(),
-  release: () => undefined,
+  acquire: () => Promise.resolve(noRelease),
   blockUntil: () => undefined,
 });
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (release: Release) => void;
   onWait: WaitListener | undefined;
 }
 
@@ -49,7 +53,7 @@ class Bucket {
   private state: BucketState;
   private readonly queue: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private inFlight = 0;
+  private nextId = 1;
 
   constructor(
     state: BucketState,
@@ -58,20 +62,11 @@ class Bucket {
     this.state = state;
   }
 
-  acquire(onWait: WaitListener | undefined): Promise<void> {
+  acquire(onWait: WaitListener | undefined): Promise<Release> {
     return new Promise((resolve) => {
       this.queue.push({ resolve, onWait });
       this.pump();
     });
-  }
-
-  release(headers: HeaderMap | undefined): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    if (headers !== undefined) {
-      const now = this.clock();
-      this.state = observeRateLimit(this.state, rateLimitInfo(headers, now), now, this.inFlight);
-      this.reschedule();
-    }
   }
 
   block(until: number): void {
@@ -83,12 +78,25 @@ class Bucket {
     this.state = { ...this.state, config: stricterConfig(this.state.config, bucketConfigs(limits)[route]) };
   }
 
-  /** Lets every request through whose wait is over; arms one timer for the next one. */
+  private answered(id: number, headers: HeaderMap | undefined): void {
+    const now = this.clock();
+    this.state = recordAnswer(this.state, now, id);
+    if (headers !== undefined) {
+      this.state = observeRateLimit(this.state, rateLimitInfo(headers, now), now, inFlight(this.state));
+    }
+    this.reschedule();
+  }
+
+  /**
+   * Lets through every request whose wait is over; arms one timer for the next one, or none when only
+   * an answer can free a slot (`answered` pumps again).
+   */
   private pump(): void {
     if (this.timer !== undefined) return;
     while (this.queue.length > 0) {
       const now = this.clock();
       const wait = waitTime(this.state, now);
+      if (wait === Infinity) return;
       if (wait > 0) {
         notify(this.queue[0]!.onWait, wait, this.queue.length);
         this.timer = setTimeout(() => {
@@ -97,16 +105,22 @@ class Bucket {
         }, wait);
         return;
       }
-      this.state = recordSend(this.state, now);
-      this.inFlight++;
-      this.queue.shift()!.resolve();
+      const id = this.nextId++;
+      this.state = recordSend(this.state, now, id);
+      let released = false;
+      this.queue.shift()!.resolve((headers) => {
+        if (released) return;
+        released = true;
+        this.answered(id, headers);
+      });
     }
   }
 
   private reschedule(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.pump();
   }
 }
@@ -137,13 +151,8 @@ export class RateLimiter implements Pacer {
   }
 
   /** @inheritDoc */
-  acquire(route: RouteClass, onWait?: WaitListener): Promise<void> {
+  acquire(route: RouteClass, onWait?: WaitListener): Promise<Release> {
     return this.buckets[route].acquire(onWait);
-  }
-
-  /** @inheritDoc */
-  release(route: RouteClass, headers?: HeaderMap): void {
-    this.buckets[route].release(headers);
   }
 
   /** @inheritDoc */

@@ -7,8 +7,11 @@ import { diffDomain } from "./domain-diff";
 import type { DomainState } from "./domain-state";
 import { sameMetadata } from "./metadata";
 
-/** How old a shared domain list may be for a refresh read: long enough that one request serves a refresh. */
-const readMaxAgeMs = 5_000;
+/**
+ * How old a shared domain list may be for a refresh read. The reads of one refresh arrive together and
+ * join one request; each CLI operation is a new process, so nothing older than this is ever seen.
+ */
+const readMaxAgeMs = 2_000;
 
 /**
  * The real `Domain` provider. The state holds only the thin shim (`dynamic/shim.ts`), which calls these

@@ -1,4 +1,4 @@
-import { SendMailOSClient } from "../../sdk";
+import { SendMailOSClient, type SendMailOSClientOptions } from "../../sdk";
 import { DomainListCache } from "./domain-list-cache";
 import { MissingApiKeyError } from "./errors";
 import { readSettings, type ConfigSource, type ProviderSettings } from "./settings";
@@ -9,6 +9,7 @@ import { readSettings, type ConfigSource, type ProviderSettings } from "./settin
  * purpose: every dynamic resource of a stack runs in the same process, and sharing is the point.
  */
 let settings: ProviderSettings | undefined;
+let clientOverrides: Partial<SendMailOSClientOptions> = {};
 const clients = new Map<string, SendMailOSClient>();
 const listCaches = new Map<string, DomainListCache>();
 
@@ -39,6 +40,7 @@ export function clientFor(workspaceId: string | undefined): SendMailOSClient {
   let client = clients.get(key);
   if (!client) {
     client = new SendMailOSClient({
+      ...clientOverrides,
       apiKey: s.apiKey,
       ...(s.baseUrl !== undefined ? { baseUrl: s.baseUrl } : {}),
       ...(workspace !== undefined ? { workspaceId: workspace } : {}),
@@ -67,10 +69,14 @@ export function resetClients(): void {
   listCaches.clear();
 }
 
-/** Replaces the settings outright (tests). */
-export function setSettings(next: ProviderSettings): void {
+/**
+ * Replaces the settings outright, and optionally the client options that stack config cannot set
+ * (tests scale the rate limits down with it).
+ */
+export function setSettings(next: ProviderSettings, overrides: Partial<SendMailOSClientOptions> = {}): void {
   resetClients();
   settings = next;
+  clientOverrides = overrides;
 }
 
 function sameConnection(a: ProviderSettings, b: ProviderSettings): boolean {

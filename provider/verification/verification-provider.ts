@@ -15,8 +15,8 @@ export interface VerificationState extends VerificationInputs {
   records: RecordCheck[];
 }
 
-/** How old the shared list may be for a refresh read. */
-const readMaxAgeMs = 5_000;
+/** How old the shared list may be for a refresh read (see the Domain provider). */
+const readMaxAgeMs = 2_000;
 
 /**
  * The real `DomainVerification` provider: create and update wait; a timeout or a `failed` status is a

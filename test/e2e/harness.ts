@@ -588,10 +588,17 @@ export class PulumiProject {
         await this.run(args, { input: value, check: true });
     }
 
-    /** Removes the temp folder (state, PULUMI_HOME, project). Does not destroy cloud objects: call destroy() first. */
+    /**
+     * Removes the temp folder (state, PULUMI_HOME, project); PULUMI_E2E_KEEP=1 keeps it for debugging.
+     * Does not destroy anything the stack created: call destroy() first.
+     */
     async dispose(): Promise<void> {
         if (this.disposed) return;
         this.disposed = true;
+        if (process.env.PULUMI_E2E_KEEP === "1") {
+            process.stderr.write(`PULUMI_E2E_KEEP=1: keeping ${this.tempDir}\n`);
+            return;
+        }
         await fs.promises.rm(this.tempDir, { recursive: true, force: true });
     }
 }

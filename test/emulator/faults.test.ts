@@ -48,6 +48,8 @@ describe("emulator faults", () => {
       for (let i = 0; i < 3; i++) responses.push(await api(emulator.current, "GET", "/domains"));
       assert.deepEqual(responses.map((r) => r.status), [429, 429, 200]);
       assert.equal(responses[0]?.headers.get("retry-after"), "3");
+      assert.equal(responses[0]?.headers.get("x-ratelimit-remaining"), "0");
+      assert.ok(Number(responses[0]?.headers.get("x-ratelimit-reset")) >= Math.floor(Date.now() / 1000) + 2);
       assert.equal(responses[0]?.json.code, "RATE_LIMITED");
     });
 

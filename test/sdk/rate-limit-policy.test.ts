@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import {
   type BucketState,
   blockUntil,
+  inFlight,
   initialBucket,
   observeRateLimit,
   rateLimitInfo,
+  recordAnswer,
   recordSend,
   routeClassOf,
   safetyMarginMs,
@@ -15,13 +17,13 @@ import {
 const config = { limit: 3, windowMs: 1000 };
 const margin = safetyMarginMs(1000); // 20 ms
 
-/** Sends `n` requests as soon as the policy allows, from `start`; returns the send times. */
+/** Sends `n` requests as soon as the policy allows, each answered at once; returns the send times. */
 function simulate(state: BucketState, n: number, start = 0): { times: number[]; state: BucketState } {
   const times: number[] = [];
   let now = start;
   for (let i = 0; i < n; i++) {
     now += waitTime(state, now);
-    state = recordSend(state, now);
+    state = recordAnswer(recordSend(state, now, i), now, i);
     times.push(now);
   }
   return { times, state };
@@ -60,7 +62,7 @@ describe("rate-limit-policy", () => {
         for (let i = 0; i < 100; i++) {
           now += Math.floor(Math.random() * 150); // irregular arrivals
           now += waitTime(state, now);
-          state = recordSend(state, now);
+          state = recordAnswer(recordSend(state, now, i), now, i);
           times.push(now);
         }
         for (const t of times) {
@@ -70,10 +72,27 @@ describe("rate-limit-policy", () => {
       });
     });
 
-    it("forgets sends older than the window", () => {
+    it("forgets requests answered longer than a window ago", () => {
       const { state } = simulate(initialBucket(config), 3);
       assert.equal(waitTime(state, 1000 + margin), 0);
-      assert.equal(recordSend(state, 5000).sent.length, 1);
+      assert.equal(recordSend(state, 5000, 99).sent.length, 1);
+    });
+
+    describe("when `limit` requests are still in flight", () => {
+      it("waits for an answer (Infinity), since the server may see them at any moment until then", () => {
+        let state = initialBucket(config);
+        for (let i = 0; i < 3; i++) state = recordSend(state, 0, i);
+        assert.equal(inFlight(state), 3);
+        assert.equal(waitTime(state, 5000), Infinity);
+        state = recordAnswer(state, 300, 1);
+        assert.equal(waitTime(state, 300), 1000 + margin);
+      });
+    });
+
+    it("counts a request from its answer, not its send (a slow first request)", () => {
+      let state = recordSend(initialBucket({ limit: 1, windowMs: 1000 }), 0, 1);
+      state = recordAnswer(state, 250, 1);
+      assert.equal(waitTime(state, 250), 1000 + margin);
     });
   });
 
@@ -98,7 +117,7 @@ describe("rate-limit-policy", () => {
       it("allows one more send, then waits until Reset", () => {
         let state = observeRateLimit(initialBucket({ limit: 10, windowMs: 1000 }), { remaining: 1, resetAt: 800 }, 100, 0);
         assert.equal(waitTime(state, 100), 0);
-        state = recordSend(state, 100);
+        state = recordSend(state, 100, 1);
         assert.equal(waitTime(state, 100), 700 + margin);
       });
     });
