@@ -38,7 +38,5 @@ export {
 } from "./errors";
 export { dnsRecordsFor } from "./dns-records";
 export { newIdempotencyKey } from "./idempotency";
-export { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
-export { delayFor, nextRetry, shouldRetry, type RetryDecision, type RetryPolicy } from "./retry-policy";
 export { SDK_VERSION } from "./version";
 export * from "./wire";

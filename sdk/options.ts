@@ -127,10 +127,15 @@ export interface ResolvedOptions {
   pathPrefix: string;
   /** `origin + pathPrefix`. */
   baseUrl: string;
+  /** Default workspace, trimmed; `undefined` for none. */
   workspaceId: string | undefined;
+  /** Per-attempt time limit. */
   timeoutMs: number;
+  /** Retry bounds with defaults applied. */
   retry: Required<RetryOptions>;
+  /** Pacing limits with defaults applied, or `false`. */
   rateLimits: RateLimits | false;
+  /** Complete `User-Agent` header value. */
   userAgent: string;
 }
 

@@ -6,6 +6,7 @@ import { checkDomainInputs, type DomainInputs } from "./domain-inputs";
 import { diffDomain } from "./domain-diff";
 import type { DomainState } from "./domain-state";
 import { sameMetadata } from "./metadata";
+import { knownOutputsFor, knownOutputsOf, type KnownOutputs } from "./known-outputs";
 
 /**
  * How old a shared domain list may be for a refresh read. The reads of one refresh arrive together and
@@ -19,16 +20,17 @@ const readMaxAgeMs = 2_000;
  */
 export const domainProvider = {
   /** Normalizes and validates inputs at preview time; fails early when no API key is configured. */
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
     requireApiKey();
     const { inputs, failures } = checkDomainInputs(news);
-    return { inputs: { ...news, ...inputs }, failures };
+    const known = failures.length === 0 ? await knownOutputsFor(olds as Partial<DomainInputs & KnownOutputs>, inputs) : {};
+    return { inputs: { ...news, ...inputs, ...known }, failures };
   },
 
   /** Decides update versus replacement and warns loudly before a replacement. */
   async diff(_id: string, olds: DomainState, news: DomainInputs) {
     const diff = diffDomain(olds, news);
-    if (diff.warning) providerLog().warn(diff.warning);
+    if (diff.warning) await providerLog().warn(diff.warning);
     return { changes: diff.changes, replaces: diff.replaces, deleteBeforeReplace: false };
   },
 
@@ -64,7 +66,8 @@ export const domainProvider = {
       return {};
     }
     const state = toState(props, live, props.adopted ?? false);
-    const inputs: DomainInputs = {
+    const inputs: DomainInputs & KnownOutputs = {
+      ...knownOutputsOf(live),
       domain: props.domain ?? live.domainName,
       adoptExisting: props.adoptExisting ?? false,
       deletionPolicy: props.deletionPolicy ?? "delete",

@@ -44,6 +44,12 @@ export class DomainListCache {
     return (await this.snapshot(Number.POSITIVE_INFINITY, calledAt)).byId.get(id);
   }
 
+  /** The domain with this (normalized) name, from a list at most `maxAgeMs` old. */
+  async findByName(domainName: string, maxAgeMs: number): Promise<Domain | undefined> {
+    const snapshot = await this.snapshot(maxAgeMs, 0);
+    return [...snapshot.byId.values()].find((d) => d.domainName.toLowerCase() === domainName);
+  }
+
   /** Forgets the cached list, so that the next caller fetches (after a change made by this process). */
   invalidate(): void {
     this.latest = undefined;

@@ -3,15 +3,23 @@
  * provider's standard output to the CLI as diagnostics (Pulumi 3.146+), so a plain line is the
  * portable channel. Lines are prefixed so that they can be told apart from the engine's own output.
  */
+import { engineWarn } from "./engine-log";
+
 export interface ProviderLog {
   info(message: string): void;
-  warn(message: string): void;
+  /** Resolves once the warning is delivered, so that a caller can hold its answer until it is shown. */
+  warn(message: string): void | Promise<void>;
 }
 
-/** Writes to standard output: the stream the engine shows for dynamic providers. */
+/**
+ * Info lines go to standard output, the stream the engine shows for dynamic providers. Warnings go to
+ * the engine with warning severity when running under it (see `engine-log.ts`), else to standard output.
+ */
 export const consoleLog: ProviderLog = {
   info: (message) => console.log(`sendmailos: ${message}`),
-  warn: (message) => console.log(`sendmailos: warning: ${message}`),
+  warn: async (message) => {
+    if (!(await engineWarn(`sendmailos: ${message}`))) console.log(`sendmailos: warning: ${message}`);
+  },
 };
 
 let current: ProviderLog = consoleLog;

@@ -1,3 +1,7 @@
+// Builds the Pulumi CLI for the offline end-to-end tests (no Go code of our own: the `tool` line below
+// names the upstream main package). Used by scripts/ensure-pulumi.sh; see scripts/README-engine.md.
+// To move to another version X: go get -tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@vX
+// github.com/pulumi/pulumi/sdk/v3@vX && go mod tidy (keep pkg/v3 and sdk/v3 at the same version).
 module github.com/sendmailos/pulumi-sendmailos/scripts/pulumi-cli
 
 go 1.26.6

@@ -22,7 +22,7 @@ export async function startProviderFixture(options: EmulatorOptions = {}): Promi
   // The emulator's limits are off here, so the client's pacing is too; the sdk's own tests cover pacing.
   setSettings({ apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, dnsResolvers: [emulator.dns.address] }, { rateLimits: false });
   const lines: string[] = [];
-  const log: ProviderLog = { info: (m) => lines.push(m), warn: (m) => lines.push(`warning: ${m}`) };
+  const log: ProviderLog = { info: (m) => void lines.push(m), warn: (m) => void lines.push(`warning: ${m}`) };
   const previous = setProviderLog(log);
   return {
     emulator,

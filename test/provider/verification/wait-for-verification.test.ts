@@ -32,7 +32,7 @@ function world(statuses: DomainStatus[], dns: Record<string, string[]> = {}) {
   const deps = {
     list,
     lookup,
-    log: { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(`warn ${m}`) },
+    log: { info: (m: string) => void lines.push(m), warn: (m: string) => void lines.push(`warn ${m}`) },
     now: () => clock,
     sleep: async (ms: number) => {
       clock += ms;

@@ -1,0 +1,99 @@
+import { strict as assert } from "node:assert";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { PulumiProject } from "./harness";
+
+/** One domain and a verification whose patience comes from stack config. Status is set by hand (manual mode). */
+const program = `
+const pulumi = require("@pulumi/pulumi");
+const sendmailos = require("pulumi-sendmailos");
+const cfg = new pulumi.Config();
+const domain = new sendmailos.Domain("slow", { domain: cfg.require("domain") });
+const records = sendmailos.emulatorDkimRecords("slow", domain);
+const verification = new sendmailos.DomainVerification("slow-verification", {
+  domainId: domain.domainId,
+  domainName: domain.domainName,
+  pollIntervalSeconds: 1,
+  maxPollIntervalSeconds: 5,
+  timeoutSeconds: Number(cfg.require("timeoutSeconds")),
+}, { dependsOn: records });
+exports.domainId = domain.domainId;
+exports.status = verification.status;
+exports.waitedSeconds = verification.waitedSeconds;
+`;
+
+const verificationType = "pulumi-nodejs:dynamic/sendmailos:DomainVerification";
+
+describe("e2e: waiting for verification under the real engine", function () {
+  this.timeout(15 * 60 * 1000);
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+
+  before(async () => {
+    emulator = await startEmulator({ verification: { mode: "manual" }, rateLimits: false });
+    project = await PulumiProject.create({
+      programJs: program,
+      config: {
+        "sendmailos:apiKey": { value: emulator.apiKey, secret: true },
+        "sendmailos:baseUrl": emulator.baseUrl,
+        "sendmailos:dnsResolvers": emulator.dns.address,
+        domain: "slow.example",
+        timeoutSeconds: "4",
+      },
+    });
+  });
+  after(async () => {
+    await project?.dispose();
+    await emulator?.stop();
+  });
+
+  it("a timeout fails the up with the per-record diagnosis but keeps everything in state", async () => {
+    const up = await project.up({ check: false });
+    assert.notEqual(up.code, 0);
+    const text = up.stdout + up.stderr;
+    assert.match(text, /slow\.example is still pending after waiting/);
+    assert.match(text, /ok +\w+\._domainkey\.slow\.example CNAME \w+\.dkim\.amazonses\.com/);
+    assert.match(text, /run `pulumi up` again to resume/);
+    const verification = (await project.resources()).find((r) => r.type === verificationType);
+    assert.ok(verification, "the verification is in state");
+    assert.equal(verification.outputs?.["status"], "pending");
+    assert.equal(emulator.domains().length, 1);
+  });
+
+  it("the next up resumes waiting without re-creating anything", async () => {
+    const domainId = emulator.domains()[0]!.id;
+    setTimeout(() => emulator.setStatus(domainId, "verified"), 2_000);
+    await project.setConfig("timeoutSeconds", "60");
+    const up = await project.up();
+    assert.equal(up.changes["create"] ?? 0, 0, JSON.stringify(up.changes));
+    assert.equal(up.changes["update"], 1);
+    const outputs = await project.outputs();
+    assert.equal(outputs["status"], "verified");
+    assert.equal(outputs["domainId"], domainId);
+    assert.ok(Number(outputs["waitedSeconds"]) >= 5, `waited ${outputs["waitedSeconds"]}s over both runs`);
+    assert.equal(emulator.domains().length, 1);
+  });
+
+  it("a wait longer than 200 seconds completes", async () => {
+    await project.destroy();
+    await project.setConfig("domain", "patient.example");
+    await project.setConfig("timeoutSeconds", "600");
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const domain = emulator.domains().find((d) => d.domain_name === "patient.example");
+      if (domain && Date.now() - started > 210_000) {
+        emulator.setStatus(domain.id, "verified");
+        clearInterval(timer);
+      }
+    }, 1_000);
+    try {
+      await project.up({ timeoutMs: 8 * 60 * 1000 });
+    } finally {
+      clearInterval(timer);
+    }
+    const waited = Number((await project.outputs())["waitedSeconds"]);
+    console.log(`      waited ${waited}s under the real engine`);
+    assert.ok(waited > 200, `waited ${waited}s`);
+    assert.equal((await project.outputs())["status"], "verified");
+    await project.destroy();
+  });
+});
