@@ -85,17 +85,9 @@ export function bucketConfigs(limits: RateLimits): Record<RouteClass, BucketConf
   };
 }
 
-/** Of two allowances, the one allowing fewer requests per unit of time (for clients sharing a limiter). Pure. */
-export function stricterConfig(a: BucketConfig, b: BucketConfig): BucketConfig {
-  const rateA = a.limit / a.windowMs;
-  const rateB = b.limit / b.windowMs;
-  if (rateA !== rateB) return rateA < rateB ? a : b;
-  return a.limit <= b.limit ? a : b;
-}
-
 /**
- * Extra time a send stays in the log beyond the window, absorbing the gap between our send time and the
- * server's arrival time: 2% of the window, between 10 ms and 1 s. Pure.
+ * Extra time a request stays in the log beyond the window, absorbing clock granularity and the rounding
+ * of `X-RateLimit-Reset` to seconds: 2% of the window, between 10 ms and 1 s. Pure.
  */
 export function safetyMarginMs(windowMs: number): number {
   return Math.min(1000, Math.max(10, windowMs * 0.02));

@@ -6,6 +6,7 @@
 import type { HeaderMap } from "./headers";
 import type { RateLimits } from "./options";
 import {
+  type BucketConfig,
   type BucketState,
   type RouteClass,
   ROUTE_CLASSES,
@@ -17,7 +18,6 @@ import {
   rateLimitInfo,
   recordAnswer,
   recordSend,
-  stricterConfig,
   waitTime,
 } from "./rate-limit-policy";
 
@@ -74,8 +74,9 @@ class Bucket {
     this.reschedule();
   }
 
-  tighten(limits: RateLimits, route: RouteClass): void {
-    this.state = { ...this.state, config: stricterConfig(this.state.config, bucketConfigs(limits)[route]) };
+  configure(config: BucketConfig): void {
+    this.state = { ...this.state, config };
+    this.reschedule();
   }
 
   private answered(id: number, headers: HeaderMap | undefined): void {
@@ -160,9 +161,10 @@ export class RateLimiter implements Pacer {
     this.buckets[route].block(until);
   }
 
-  /** Adopts `limits` wherever they are stricter than the current ones (another client asked for them). */
-  tighten(limits: RateLimits): void {
-    for (const route of ROUTE_CLASSES) this.buckets[route].tighten(limits, route);
+  /** Replaces the limits (keeping what was already sent), e.g. when a client is created with new ones. */
+  configure(limits: RateLimits): void {
+    const configs = bucketConfigs(limits);
+    for (const route of ROUTE_CLASSES) this.buckets[route].configure(configs[route]);
   }
 }
 
@@ -170,8 +172,9 @@ export class RateLimiter implements Pacer {
 const registry = new Map<string, RateLimiter>();
 
 /**
- * The process-wide limiter of a base URL and API key, created on first use. A later client asking for
- * stricter limits tightens it; looser limits are ignored (the stricter client's expectation wins).
+ * The process-wide limiter of a base URL and API key, created on first use. A client created later
+ * with other limits reconfigures it: the latest configuration applies to every client sharing it
+ * (within one process they normally share one configuration, and requests already sent still count).
  * @param baseUrl the API root
  * @param keyFingerprint a hash identifying the key (see `ApiKey.fingerprint`)
  * @param limits the requesting client's limits
@@ -180,10 +183,15 @@ export function sharedRateLimiter(baseUrl: string, keyFingerprint: string, limit
   const id = `${baseUrl} ${keyFingerprint}`;
   const existing = registry.get(id);
   if (existing !== undefined) {
-    existing.tighten(limits);
+    existing.configure(limits);
     return existing;
   }
   const limiter = new RateLimiter(limits);
   registry.set(id, limiter);
   return limiter;
+}
+
+/** Forgets every shared limiter. For tests, whose servers may reuse a port between cases. */
+export function clearSharedRateLimiters(): void {
+  registry.clear();
 }

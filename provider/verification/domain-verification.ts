@@ -20,7 +20,7 @@ export interface DomainVerificationArgs {
   /**
    * First interval between status polls; it grows by half each poll up to `maxPollIntervalSeconds`.
    * Every waiting domain shares one list request per interval.
-   * @default 10
+   * @default 5
    */
   pollIntervalSeconds?: pulumi.Input<number>;
   /** @default 60 */

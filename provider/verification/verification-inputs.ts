@@ -6,7 +6,7 @@ import { isUnknown } from "../runtime/unknown";
 export const verificationDefaults = {
   /** 45 minutes, like `aws.ses.DomainIdentityVerification`. */
   timeoutSeconds: 45 * 60,
-  pollIntervalSeconds: 10,
+  pollIntervalSeconds: 5,
   maxPollIntervalSeconds: 60,
   dnsCheck: true,
 } as const;

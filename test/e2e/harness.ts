@@ -10,229 +10,21 @@
  *   const project = await PulumiProject.create({ name: "smoke", programJs: "...", config: { ... } });
  *   try { await project.up(); ... } finally { await project.dispose(); }
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import {
+    DEFAULT_COMMAND_TIMEOUT_MS,
+    PulumiCommandError,
+    describeRun,
+    getPulumiBinDir,
+    pulumiEnv,
+    repoRoot,
+    runCommand,
+    type RunResult,
+} from "../../scripts/pulumi-offline";
 
-/** Executables that must be in the bin dir. */
-export const REQUIRED_EXECUTABLES = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"] as const;
-
-/** Default bound for one CLI command (override with PULUMI_E2E_TIMEOUT_MS). */
-export const DEFAULT_COMMAND_TIMEOUT_MS = Number(process.env.PULUMI_E2E_TIMEOUT_MS) || 5 * 60 * 1000;
-
-/** Bound for obtaining the CLI (a cold build takes 10-25 minutes on 2 cores). */
-const ENSURE_TIMEOUT_MS = 40 * 60 * 1000;
-
-/** The repository root: the nearest parent folder whose package.json is named pulumi-sendmailos. */
-export function repoRoot(): string {
-    let dir = __dirname;
-    for (;;) {
-        const pj = path.join(dir, "package.json");
-        if (fs.existsSync(pj)) {
-            try {
-                if (JSON.parse(fs.readFileSync(pj, "utf8")).name === "pulumi-sendmailos") {
-                    return dir;
-                }
-            } catch {
-                // keep looking
-            }
-        }
-        const parent = path.dirname(dir);
-        if (parent === dir) {
-            throw new Error(`e2e harness: cannot find the pulumi-sendmailos repository above ${__dirname}`);
-        }
-        dir = parent;
-    }
-}
-
-export interface RunResult {
-    /** The command line, for messages. */
-    command: string;
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-    durationMs: number;
-    timedOut: boolean;
-}
-
-export class PulumiCommandError extends Error {
-    constructor(
-        message: string,
-        readonly result: RunResult,
-    ) {
-        super(message);
-        this.name = "PulumiCommandError";
-    }
-}
-
-interface SpawnOptions {
-    cwd: string;
-    env: NodeJS.ProcessEnv;
-    input?: string;
-    timeoutMs: number;
-    /** Copy output to this process' stderr as it comes (debugging). */
-    echo?: boolean;
-}
-
-/** Runs a command in its own process group; on timeout SIGINT then SIGKILL the whole group. */
-function runCommand(file: string, args: string[], opts: SpawnOptions): Promise<RunResult> {
-    const command = [file, ...args].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(" ");
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = spawn(file, args, {
-            cwd: opts.cwd,
-            env: opts.env,
-            stdio: ["pipe", "pipe", "pipe"],
-            detached: true, // own process group, so a timeout can stop plugins and programs too
-        });
-        let stdout = "";
-        let stderr = "";
-        let timedOut = false;
-        child.stdout.setEncoding("utf8");
-        child.stderr.setEncoding("utf8");
-        child.stdout.on("data", (d: string) => {
-            stdout += d;
-            if (opts.echo) process.stderr.write(d);
-        });
-        child.stderr.on("data", (d: string) => {
-            stderr += d;
-            if (opts.echo) process.stderr.write(d);
-        });
-        const killGroup = (sig: NodeJS.Signals) => {
-            try {
-                if (child.pid) process.kill(-child.pid, sig);
-            } catch {
-                // already gone
-            }
-        };
-        let killTimer: NodeJS.Timeout | undefined;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            killGroup("SIGINT");
-            killTimer = setTimeout(() => killGroup("SIGKILL"), 10_000);
-        }, opts.timeoutMs);
-        child.on("error", (err) => {
-            clearTimeout(timer);
-            if (killTimer) clearTimeout(killTimer);
-            reject(new Error(`e2e harness: cannot run ${command}: ${err.message}`));
-        });
-        child.on("close", (code, signal) => {
-            clearTimeout(timer);
-            if (killTimer) clearTimeout(killTimer);
-            resolve({ command, code, signal, stdout, stderr, durationMs: Date.now() - started, timedOut });
-        });
-        child.stdin.on("error", () => undefined); // the command may not read its input
-        child.stdin.end(opts.input ?? "");
-    });
-}
-
-function tail(text: string, lines = 40): string {
-    const all = text.trimEnd().split("\n");
-    return (all.length > lines ? ["...", ...all.slice(-lines)] : all).join("\n");
-}
-
-function describeFailure(what: string, r: RunResult): string {
-    const status = r.timedOut
-        ? `timed out after ${r.durationMs} ms`
-        : r.signal
-          ? `was killed by ${r.signal}`
-          : `exited with code ${r.code}`;
-    const errors = jsonDiagnostics(r.stdout, "error");
-    return [
-        `${what}: '${r.command}' ${status}`,
-        ...(errors.length ? ["errors reported by the engine:", ...errors.map((e) => `  ${e.trim()}`)] : []),
-        "--- stderr (tail) ---",
-        tail(r.stderr),
-        "--- stdout (tail) ---",
-        tail(r.stdout),
-    ].join("\n");
-}
-
-let binDirPromise: Promise<string> | undefined;
-
-/**
- * The directory holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs. Memoized per process.
- * Throws a loud error when Pulumi cannot be obtained.
- */
-export function getPulumiBinDir(): Promise<string> {
-    if (!binDirPromise) {
-        binDirPromise = findBinDir();
-        binDirPromise.catch(() => (binDirPromise = undefined));
-    }
-    return binDirPromise;
-}
-
-function checkBinDir(dir: string, origin: string): string {
-    const missing = REQUIRED_EXECUTABLES.filter((name) => {
-        try {
-            fs.accessSync(path.join(dir, name), fs.constants.X_OK);
-            return false;
-        } catch {
-            return true;
-        }
-    });
-    if (missing.length) {
-        throw new Error(
-            `e2e harness: ${origin} '${dir}' lacks ${missing.join(", ")}. ` +
-                `Run 'bash scripts/ensure-pulumi.sh' (or unset PULUMI_BIN_DIR) to set it up.`,
-        );
-    }
-    return path.resolve(dir);
-}
-
-async function findBinDir(): Promise<string> {
-    const fromEnv = process.env.PULUMI_BIN_DIR;
-    if (fromEnv) {
-        return checkBinDir(fromEnv, "PULUMI_BIN_DIR");
-    }
-    const root = repoRoot();
-    const script = path.join(root, "scripts", "ensure-pulumi.sh");
-    const r = await runCommand("bash", [script], {
-        cwd: root,
-        env: process.env,
-        timeoutMs: ENSURE_TIMEOUT_MS,
-        echo: false,
-    });
-    if (r.code !== 0) {
-        throw new Error(
-            "e2e harness: THE PULUMI ENGINE IS NOT AVAILABLE, end-to-end tests cannot run.\n" +
-                describeFailure("scripts/ensure-pulumi.sh failed", r) +
-                "\nInstall Pulumi (https://www.pulumi.com/docs/install/) or a Go toolchain, or set PULUMI_BIN_DIR.",
-        );
-    }
-    const last = r.stdout.trim().split("\n").pop() ?? "";
-    return checkBinDir(last.trim(), "scripts/ensure-pulumi.sh printed");
-}
-
-/** The offline environment for the CLI. */
-export function pulumiEnv(binDir: string, pulumiHome: string, backendDir: string, passphrase: string): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    // Nothing from the developer's own Pulumi setup may leak in.
-    for (const k of Object.keys(env)) {
-        if (
-            k === "PULUMI_ACCESS_TOKEN" ||
-            k === "PULUMI_CONFIG_PASSPHRASE_FILE" ||
-            k === "PULUMI_STACK" ||
-            k === "PULUMI_DEBUG_LANGUAGES" ||
-            k === "PULUMI_DEBUG_PROVIDERS" ||
-            k.startsWith("PULUMI_NODEJS_")
-        ) {
-            delete env[k];
-        }
-    }
-    env.PATH = [binDir, process.env.PATH ?? ""].filter(Boolean).join(path.delimiter);
-    env.PULUMI_HOME = pulumiHome;
-    env.PULUMI_BACKEND_URL = `file://${backendDir}`;
-    env.PULUMI_CONFIG_PASSPHRASE = passphrase;
-    env.PULUMI_SKIP_UPDATE_CHECK = "true";
-    env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION = "true";
-    env.PULUMI_SKIP_CONFIRMATIONS = "true";
-    env.PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK = "true";
-    env.NO_COLOR = "1";
-    return env;
-}
+export { PulumiCommandError, getPulumiBinDir, pulumiEnv, repoRoot, type RunResult };
 
 // ---------------------------------------------------------------------------------------------------------
 // Output parsing
@@ -274,6 +66,12 @@ export function parseJsonValues(text: string): unknown[] {
 }
 
 /** Messages of engine diagnostic events of a severity in `--json` output. */
+/** describeRun plus the errors the engine reported in its JSON output. */
+function describeFailure(what: string, r: RunResult): string {
+    const errors = jsonDiagnostics(r.stdout, "error");
+    return describeRun(what, r, errors.length ? ["errors reported by the engine:", ...errors.map((e) => `  ${e.trim()}`)] : []);
+}
+
 function jsonDiagnostics(stdout: string, severity: string): string[] {
     const out: string[] = [];
     for (const v of parseJsonValues(stdout)) {

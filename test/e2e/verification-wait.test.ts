@@ -61,15 +61,16 @@ describe("e2e: waiting for verification under the real engine", function () {
 
   it("the next up resumes waiting without re-creating anything", async () => {
     const domainId = emulator.domains()[0]!.id;
-    setTimeout(() => emulator.setStatus(domainId, "verified"), 2_000);
     await project.setConfig("timeoutSeconds", "60");
-    const up = await project.up();
+    // Verified only once the second run has been waiting for a while (engine start-up takes a few seconds).
+    const timer = setTimeout(() => emulator.setStatus(domainId, "verified"), 8_000);
+    const up = await project.up().finally(() => clearTimeout(timer));
     assert.equal(up.changes["create"] ?? 0, 0, JSON.stringify(up.changes));
     assert.equal(up.changes["update"], 1);
     const outputs = await project.outputs();
     assert.equal(outputs["status"], "verified");
     assert.equal(outputs["domainId"], domainId);
-    assert.ok(Number(outputs["waitedSeconds"]) >= 5, `waited ${outputs["waitedSeconds"]}s over both runs`);
+    assert.ok(Number(outputs["waitedSeconds"]) >= 6, `waited ${outputs["waitedSeconds"]}s over both runs (4s before)`);
     assert.equal(emulator.domains().length, 1);
   });
 

@@ -19,6 +19,7 @@ import {
   UnsupportedEndpointError,
 } from "../../sdk/errors";
 import type { SendMailOSClientOptions } from "../../sdk/options";
+import { clearSharedRateLimiters } from "../../sdk/rate-limiter";
 import { SECRET_KEY, assertNoSecret, recordEvents, rejection } from "./fixtures/clients";
 
 const apiKeys = [{ key: SECRET_KEY, workspaces: ["ws_default", "ws_other"] }];
@@ -232,6 +233,7 @@ describe("SendMailOSClient against the emulator", () => {
     const limits = { windowMs: 1000, create: 10, read: 60, other: 60 };
     let limited: RunningEmulator;
     before(async () => {
+      clearSharedRateLimiters();
       limited = await startEmulator({ apiKeys, rateLimits: limits, verification: { mode: "manual" } });
     });
     after(async () => {
@@ -253,6 +255,7 @@ describe("SendMailOSClient against the emulator", () => {
     it("still succeeds when the client's limits are looser than the server's (following 429s and headers)", async () => {
       limited.resetRateLimits();
       limited.resetStats();
+      clearSharedRateLimiters(); // the previous case's Remaining: 0 would hold this one until its Reset
       const c = client({ rateLimits: { ...limits, create: 100 }, apiKey: SECRET_KEY, retry: { ...fast, maxAttempts: 5 } }, limited);
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => c.withWorkspace("ws_other").createDomain({ domain: `loose${i}.example.com` })));
       assert.equal(results.length, 12);

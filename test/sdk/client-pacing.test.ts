@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { SendMailOSClient } from "../../sdk/client";
 import { RateLimitError } from "../../sdk/errors";
+import { clearSharedRateLimiters } from "../../sdk/rate-limiter";
 import { SECRET_KEY, fastClient, recordEvents, rejection } from "./fixtures/clients";
 import { type FakeServer, type RecordedRequest, startFakeServer } from "./fixtures/fake-server";
 
@@ -19,6 +20,7 @@ describe("SendMailOSClient pacing (against a fake server)", () => {
     return c;
   };
   beforeEach(async () => {
+    clearSharedRateLimiters();
     server = await startFakeServer();
   });
   afterEach(async () => {
@@ -75,7 +77,7 @@ describe("SendMailOSClient pacing (against a fake server)", () => {
         body: { success: true, domains: [] },
         headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(resetAt / 1000) },
       });
-      const c = client({ rateLimits: {} });
+      const c = client({ rateLimits: { windowMs: 1000 } });
       await c.listDomains();
       await c.listDomains();
       assert.ok(server.requests[1]!.at >= resetAt, "the second request waited for the reset");

@@ -10,7 +10,6 @@ import {
   recordSend,
   routeClassOf,
   safetyMarginMs,
-  stricterConfig,
   waitTime,
 } from "../../sdk/rate-limit-policy";
 
@@ -168,13 +167,6 @@ describe("rate-limit-policy", () => {
     });
     it("never shortens an existing block", () => {
       assert.equal(blockUntil(blockUntil(initialBucket(config), 700), 300).blockedUntil, 700);
-    });
-  });
-
-  describe("stricterConfig", () => {
-    it("picks the allowance with the lower rate", () => {
-      assert.deepEqual(stricterConfig({ limit: 10, windowMs: 60_000 }, { limit: 10, windowMs: 2000 }), { limit: 10, windowMs: 60_000 });
-      assert.deepEqual(stricterConfig({ limit: 60, windowMs: 60_000 }, { limit: 5, windowMs: 60_000 }), { limit: 5, windowMs: 60_000 });
     });
   });
 });

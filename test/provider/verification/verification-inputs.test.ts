@@ -6,7 +6,7 @@ describe("checkVerificationInputs", () => {
     const { inputs, failures } = checkVerificationInputs({ domainId: "d-1" });
     assert.deepEqual(failures, []);
     assert.equal(inputs.timeoutSeconds, 2700);
-    assert.equal(inputs.pollIntervalSeconds, 10);
+    assert.equal(inputs.pollIntervalSeconds, 5);
     assert.equal(inputs.maxPollIntervalSeconds, 60);
     assert.equal(inputs.dnsCheck, true);
   });
