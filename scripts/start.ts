@@ -6,7 +6,7 @@
  * The emulator's data file and the Pulumi state live together under `.cache/local/` (or `--dir`), so a
  * second run finds every domain where the first left it and changes nothing.
  *
- * Options: `--destroy` tears everything down; `--dir <folder>` keeps state elsewhere (tests use it);
+ * Options: `--preview` only shows what `up` would do; `--destroy` tears everything down; `--dir <folder>` keeps state elsewhere (tests use it);
  * `--project <folder>` runs another Pulumi project that uses the `emulator` stack (tests use it).
  */
 import * as fs from "node:fs";
@@ -20,20 +20,22 @@ const localPassphrase = "sendmailos-local-emulator";
 const stack = "emulator";
 
 interface StartOptions {
-  destroy: boolean;
+  /** `up` (default), `preview` (what a pull request review shows) or `destroy`. */
+  verb: "up" | "preview" | "destroy";
   dir: string;
   projectDir: string;
 }
 
 function parseArgs(argv: string[]): StartOptions {
   const root = repoRoot();
-  const options: StartOptions = { destroy: false, dir: path.join(root, ".cache", "local"), projectDir: root };
+  const options: StartOptions = { verb: "up", dir: path.join(root, ".cache", "local"), projectDir: root };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--destroy") options.destroy = true;
+    if (arg === "--destroy") options.verb = "destroy";
+    else if (arg === "--preview") options.verb = "preview";
     else if (arg === "--dir" && argv[i + 1]) options.dir = path.resolve(argv[++i]!);
     else if (arg === "--project" && argv[i + 1]) options.projectDir = path.resolve(argv[++i]!);
-    else throw new Error(`unknown argument ${arg}; use --destroy, --dir <folder> or --project <folder>`);
+    else throw new Error(`unknown argument ${arg}; use --preview, --destroy, --dir <folder> or --project <folder>`);
   }
   return options;
 }
@@ -60,13 +62,14 @@ async function main(): Promise<number> {
   try {
     const select = await pulumi(["stack", "select", stack, "--create", "--non-interactive"], false);
     if (select.code !== 0) throw new Error(describeRun("pulumi stack select failed", select));
-    const verb = options.destroy ? "destroy" : "up";
-    const result = await pulumi([verb, "--yes", "--non-interactive", "--stack", stack, "--suppress-progress"]);
+    const verb = options.verb;
+    const result = await pulumi([verb, ...(verb === "preview" ? [] : ["--yes"]), "--non-interactive", "--stack", stack, "--suppress-progress"]);
     if (result.code !== 0) {
       process.stderr.write(`\npulumi ${verb} failed (exit code ${result.code}); the output above says why.\n`);
       return result.code ?? 1;
     }
-    if (options.destroy) {
+    if (verb === "preview") return 0;
+    if (verb === "destroy") {
       process.stdout.write("\nEvery domain of the emulator stack was deleted.\n");
       return 0;
     }
