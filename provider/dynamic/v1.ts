@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { configure } from "../runtime/context";
+import { startEngineWatchdog } from "../runtime/engine-watchdog";
 import { domainProvider } from "../domain/domain-provider";
 import { verificationProvider } from "../verification/verification-provider";
 import { emulatorDnsRecordProvider } from "../dns/emulator-record-provider";
@@ -22,12 +23,18 @@ export type ProviderKind = keyof typeof providers;
 
 const methods = ["check", "diff", "create", "read", "update", "delete"] as const;
 
+let watchdogStarted = false;
+
 /**
  * Called from the shim's `configure`: records the stack configuration (secrets decrypted) for this
  * process and installs the kind's real methods on the deserialized shim object.
  */
 export async function attach(shim: { k: string } & Record<string, unknown>, request: pulumi.dynamic.ConfigureRequest): Promise<void> {
   configure(request.config);
+  if (!watchdogStarted) {
+    watchdogStarted = true;
+    startEngineWatchdog();
+  }
   const kind = kindOf(shim.k);
   for (const method of methods) {
     shim[method] = (...args: unknown[]) => dispatch(kind, method, args);

@@ -74,6 +74,31 @@ describe("e2e: waiting for verification under the real engine", function () {
     assert.equal(emulator.domains().length, 1);
   });
 
+  it("an up interrupted during the wait resumes on the next up, without a duplicate domain", async () => {
+    await project.destroy();
+    await project.setConfig("domain", "interrupted.example");
+    await project.setConfig("timeoutSeconds", "600");
+    // The harness interrupts the command group when its bound runs out: SIGINT, then SIGKILL 10 s later.
+    const interrupted = await project.up({ timeoutMs: 15_000, check: false });
+    assert.ok(interrupted.timedOut, "the first up was interrupted while waiting");
+    const registered = emulator.domains().filter((d) => d.domain_name === "interrupted.example");
+    assert.equal(registered.length, 1);
+    // The killed engine's provider process must not go on polling (its watchdog ends it within ~10 s).
+    await new Promise((r) => setTimeout(r, 12_000));
+    emulator.resetStats();
+    await new Promise((r) => setTimeout(r, 8_000));
+    assert.equal(emulator.stats().total, 0, "an orphaned provider is still polling SendMailOS");
+    // A killed CLI leaves its lock behind, as with any backend: `pulumi cancel` releases it.
+    const cancel = await project.run(["cancel", "--yes", "--stack", project.stack, "--non-interactive"]);
+    assert.equal(cancel.code, 0, cancel.stderr);
+    const timer = setTimeout(() => emulator.setStatus(registered[0]!.id, "verified"), 8_000);
+    const up = await project.up().finally(() => clearTimeout(timer));
+    assert.equal(up.changes["create"], 1, "only the verification starts again");
+    assert.equal((await project.outputs())["status"], "verified", JSON.stringify(up.changes));
+    assert.equal((await project.outputs())["domainId"], registered[0]!.id);
+    assert.equal(emulator.domains().filter((d) => d.domain_name === "interrupted.example").length, 1);
+  });
+
   it("a wait longer than 200 seconds completes", async () => {
     await project.destroy();
     await project.setConfig("domain", "patient.example");
