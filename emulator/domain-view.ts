@@ -11,8 +11,8 @@ export function dnsRecordsOf(domain: StoredDomain): WireDnsRecord[] {
   return domain.dkimTokens.map((token) => dkimRecordFor(token, domain.domainName));
 }
 
-/** The domain of a 201 from POST /api/v1/domains: documented with `dns_records`, without `verified_at`. */
-export function createdDomainView(domain: StoredDomain) {
+/** The fields every domain view starts with, in the seed's order. */
+function commonView(domain: StoredDomain) {
   return {
     id: domain.id,
     domain_name: domain.domainName,
@@ -21,22 +21,17 @@ export function createdDomainView(domain: StoredDomain) {
     metadata: { ...domain.metadata },
     dkim_tokens: [...domain.dkimTokens],
     created_at: domain.createdAt,
-    dns_records: dnsRecordsOf(domain),
-  } satisfies WireDomain;
+  };
+}
+
+/** The domain of a 201 from POST /api/v1/domains: documented with `dns_records`, without `verified_at`. */
+export function createdDomainView(domain: StoredDomain) {
+  return { ...commonView(domain), dns_records: dnsRecordsOf(domain) } satisfies WireDomain;
 }
 
 /** An item of GET /api/v1/domains: documented with `verified_at`, without `dns_records`. */
 export function listedDomainView(domain: StoredDomain) {
-  return {
-    id: domain.id,
-    domain_name: domain.domainName,
-    status: domain.status,
-    external_id: domain.externalId,
-    metadata: { ...domain.metadata },
-    dkim_tokens: [...domain.dkimTokens],
-    created_at: domain.createdAt,
-    verified_at: domain.verifiedAt,
-  } satisfies WireDomain;
+  return { ...commonView(domain), verified_at: domain.verifiedAt } satisfies WireDomain;
 }
 
 /** The domain of GET/PATCH /api/v1/domains/{id} (assumed endpoints): the list item plus `dns_records`. */

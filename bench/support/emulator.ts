@@ -1,6 +1,7 @@
 /** Starting emulators for benchmarks and registering many domains in them quickly. */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { SendMailOSClient, type Domain } from "../../sdk";
+import { forEachLimited } from "./pool";
 
 /**
  * Starts an emulator on free ports with manual verification (nothing changes status unless a
@@ -17,15 +18,11 @@ export function startBenchEmulator(options: EmulatorOptions = {}): Promise<Runni
 export async function registerDomains(emulator: RunningEmulator, count: number, prefix: string, concurrency = 20): Promise<Domain[]> {
   const client = new SendMailOSClient({ apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, rateLimits: false });
   const domains: Domain[] = new Array(count);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const i = next++;
-      domains[i] = (await client.createDomain({ domain: `${prefix}-${i}.example.com` })).domain;
-    }
-  };
+  const names = Array.from({ length: count }, (_, i) => `${prefix}-${i}.example.com`);
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+    await forEachLimited(names, concurrency, async (domain, i) => {
+      domains[i] = (await client.createDomain({ domain })).domain;
+    });
   } finally {
     await client.close();
   }

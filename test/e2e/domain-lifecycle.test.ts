@@ -1,33 +1,8 @@
 import { strict as assert } from "node:assert";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PulumiProject } from "./harness";
+import { emulatorStackConfig, singleDomainProgram } from "./single-domain-program";
 
-/**
- * A user's program: one Domain, its records in the emulator's DNS, and a verification. Values come from
- * stack config so that each step of the scenario is a config change, as in a real pull request.
- */
-const program = `
-const pulumi = require("@pulumi/pulumi");
-const sendmailos = require("pulumi-sendmailos");
-const cfg = new pulumi.Config();
-const domain = new sendmailos.Domain("site", {
-  domain: cfg.require("domain"),
-  externalId: cfg.get("externalId"),
-  metadata: cfg.getObject("metadata"),
-});
-const records = sendmailos.emulatorDkimRecords("site", domain);
-const verification = new sendmailos.DomainVerification("site-verification", {
-  domainId: domain.domainId,
-  domainName: domain.domainName,
-  pollIntervalSeconds: 0.5,
-  maxPollIntervalSeconds: 1,
-  timeoutSeconds: Number(cfg.get("timeoutSeconds") || 120),
-}, { dependsOn: records });
-exports.domainId = domain.domainId;
-exports.status = verification.status;
-exports.waitedSeconds = verification.waitedSeconds;
-exports.records = verification.records;
-`;
 
 const domainType = "pulumi-nodejs:dynamic/sendmailos:Domain";
 
@@ -39,11 +14,9 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
   before(async () => {
     emulator = await startEmulator({ verification: { checkIntervalMs: 200 }, rateLimits: false });
     project = await PulumiProject.create({
-      programJs: program,
+      programJs: singleDomainProgram,
       config: {
-        "sendmailos:apiKey": { value: emulator.apiKey, secret: true },
-        "sendmailos:baseUrl": emulator.baseUrl,
-        "sendmailos:dnsResolvers": emulator.dns.address,
+        ...emulatorStackConfig(emulator),
         domain: "Acme.example.",
         externalId: "client_1",
       },

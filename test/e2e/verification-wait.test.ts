@@ -1,25 +1,8 @@
 import { strict as assert } from "node:assert";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PulumiProject } from "./harness";
+import { emulatorStackConfig, singleDomainProgram } from "./single-domain-program";
 
-/** One domain and a verification whose patience comes from stack config. Status is set by hand (manual mode). */
-const program = `
-const pulumi = require("@pulumi/pulumi");
-const sendmailos = require("pulumi-sendmailos");
-const cfg = new pulumi.Config();
-const domain = new sendmailos.Domain("slow", { domain: cfg.require("domain") });
-const records = sendmailos.emulatorDkimRecords("slow", domain);
-const verification = new sendmailos.DomainVerification("slow-verification", {
-  domainId: domain.domainId,
-  domainName: domain.domainName,
-  pollIntervalSeconds: 1,
-  maxPollIntervalSeconds: 5,
-  timeoutSeconds: Number(cfg.require("timeoutSeconds")),
-}, { dependsOn: records });
-exports.domainId = domain.domainId;
-exports.status = verification.status;
-exports.waitedSeconds = verification.waitedSeconds;
-`;
 
 const verificationType = "pulumi-nodejs:dynamic/sendmailos:DomainVerification";
 
@@ -31,11 +14,10 @@ describe("e2e: waiting for verification under the real engine", function () {
   before(async () => {
     emulator = await startEmulator({ verification: { mode: "manual" }, rateLimits: false });
     project = await PulumiProject.create({
-      programJs: program,
+      programJs: singleDomainProgram,
       config: {
-        "sendmailos:apiKey": { value: emulator.apiKey, secret: true },
-        "sendmailos:baseUrl": emulator.baseUrl,
-        "sendmailos:dnsResolvers": emulator.dns.address,
+        ...emulatorStackConfig(emulator),
+        name: "slow",
         domain: "slow.example",
         timeoutSeconds: "4",
       },
