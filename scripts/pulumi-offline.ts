@@ -43,6 +43,7 @@ export function repoRoot(): string {
     }
 }
 
+/** How one command ended, with everything it printed. */
 export interface RunResult {
     /** The command line, for messages. */
     command: string;
@@ -54,6 +55,7 @@ export interface RunResult {
     timedOut: boolean;
 }
 
+/** A Pulumi command that failed; carries the full result for the message. */
 export class PulumiCommandError extends Error {
     constructor(
         message: string,
@@ -64,6 +66,7 @@ export class PulumiCommandError extends Error {
     }
 }
 
+/** How to run one command: where, with what environment and input, and for how long at most. */
 export interface SpawnOptions {
     cwd: string;
     env: NodeJS.ProcessEnv;

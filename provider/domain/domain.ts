@@ -68,8 +68,6 @@ export class Domain extends pulumi.dynamic.Resource {
       name,
       {
         ...args,
-        externalId: args.externalId,
-        metadata: args.metadata,
         domainId: undefined,
         domainName: undefined,
         status: undefined,

@@ -5,6 +5,7 @@
  */
 import { engineWarn } from "./engine-log";
 
+/** Where the provider writes progress and warnings (replaceable in tests). */
 export interface ProviderLog {
   info(message: string): void;
   /** Resolves once the warning is delivered, so that a caller can hold its answer until it is shown. */

@@ -106,6 +106,21 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
     assert.equal((await project.outputs())["status"], "verified");
   });
 
+  it("a domain registered by hand fails with advice, then is taken over with adoptExisting", async () => {
+    const created = await api("/domains", { method: "POST", body: JSON.stringify({ domain: "handmade.example" }) });
+    assert.equal(created.status, 201);
+    const handmade = ((await created.json()) as { domain: { id: string } }).domain.id;
+    await project.setConfig("domain", "handmade.example");
+    const refused = await project.up({ check: false });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.errors.join("\n"), /handmade\.example is already registered in SendMailOS.*adoptExisting: true/s);
+    await project.setConfig("adoptExisting", "true");
+    await project.up();
+    assert.equal((await project.outputs())["domainId"], handmade);
+    assert.equal(emulator.domains().filter((d) => d.domain_name === "handmade.example").length, 1);
+    assert.equal(emulator.domains().find((d) => d.id === handmade)!.external_id, "client_1", "externalId brought in line");
+  });
+
   it("destroy removes the domain from SendMailOS and its records from DNS", async () => {
     await project.destroy();
     assert.deepEqual(emulator.domains(), []);

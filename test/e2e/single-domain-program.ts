@@ -14,6 +14,7 @@ const domain = new sendmailos.Domain(name, {
   domain: cfg.require("domain"),
   externalId: cfg.get("externalId"),
   metadata: cfg.getObject("metadata"),
+  adoptExisting: cfg.getBoolean("adoptExisting"),
 });
 const records = sendmailos.emulatorDkimRecords(name, domain);
 const verification = new sendmailos.DomainVerification(name + "-verification", {
