@@ -11,7 +11,7 @@
 #   ${PULUMI_CACHE_DIR:-<repo>/.cache/pulumi}/<version>/bin, only when missing. Needs Go >= 1.26.6 and the Go
 #   module proxy (cold: ~6 min measured on 2 cores; Go build cache warm: ~5-8 s; already built: ~0.2 s).
 # - The Node.js language host is ours (scripts/language-host/), because the upstream one cannot be built here.
-#   See scripts/README-engine.md.
+#   See README.md ("The Pulumi engine in tests and CI").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -5,9 +5,9 @@
  * command line, gRPC server start, port announcement and shutdown.
  *
  * Why it exists: the upstream host is a Go module that the Go module proxy reachable from this project
- * refuses to serve, so it cannot be built here (see scripts/README-engine.md). The CLI only needs a
- * process that implements the `pulumirpc.LanguageRuntime` gRPC service, so this folder implements it with
- * @grpc/grpc-js and the generated stubs that ship inside @pulumi/pulumi.
+ * refuses to serve, so it cannot be built here (see README.md, "Why the language host is our own"). The CLI
+ * only needs a process that implements the `pulumirpc.LanguageRuntime` gRPC service, so this folder
+ * implements it with @grpc/grpc-js and the generated stubs that ship inside @pulumi/pulumi.
  *
  * Contract with the CLI (pulumi/sdk/go/common/resource/plugin):
  *   - The CLI starts `pulumi-language-nodejs [--logtostderr] [-v=N] [--tracing URL] <engine-address>` with the

@@ -75,7 +75,10 @@ function createLanguageRuntime(flags) {
             try {
                 require.resolve("@pulumi/pulumi/package.json", { paths: [info.programDirectory] });
             } catch {
-                call.destroy(
+                // A server stream's error status is sent by emitting "error"; destroy(err) in this grpc-js
+                // version closes the stream without any status, and the CLI would wait forever.
+                call.emit(
+                    "error",
                     grpcError(
                         grpc.status.FAILED_PRECONDITION,
                         `@pulumi/pulumi is not installed for ${info.programDirectory}. This language host does not ` +
