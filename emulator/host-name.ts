@@ -11,14 +11,8 @@ const hostLabel = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Owner names in a zone may also hold underscores (`_domainkey`, `_dmarc`: RFC 8552). */
 const ownerLabel = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 
-/**
- * Lower-cases a DNS name and drops one trailing dot, so `Mail.Example.COM.` and `mail.example.com`
- * become the same key.
- */
-export function normalizeDnsName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
+/** DNS names are compared in their canonical form (the sdk's single definition). */
+export { canonicalDnsName as normalizeDnsName } from "../sdk/dns-records";
 
 /**
  * Whether `name` (already normalized) is a registrable sending domain: at least two labels, each a

@@ -11,6 +11,7 @@ import {
   UnsupportedEndpointError,
   type SendMailOSError,
 } from "./errors";
+import { canonicalDnsName } from "./dns-records";
 import { type Connection, type RequestSpec, openConnection, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
 import { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
@@ -183,8 +184,8 @@ export class SendMailOSClient {
    * The domain with this name (case-insensitive, trailing dot ignored), from the list; `undefined` if none.
    */
   async findDomainByName(domainName: string): Promise<Domain | undefined> {
-    const wanted = normalizeDomainName(domainName);
-    return (await this.listDomains()).find((d) => normalizeDomainName(d.domainName) === wanted);
+    const wanted = canonicalDnsName(domainName);
+    return (await this.listDomains()).find((d) => canonicalDnsName(d.domainName) === wanted);
   }
 
   /**
@@ -274,7 +275,3 @@ export class SendMailOSClient {
   }
 }
 
-/** Lower-case, trimmed, without a trailing dot. */
-function normalizeDomainName(name: string): string {
-  return name.trim().replace(/\.$/, "").toLowerCase();
-}

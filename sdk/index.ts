@@ -36,7 +36,7 @@ export {
   UnsupportedEndpointError,
   type SendMailOSErrorDetails,
 } from "./errors";
-export { dnsRecordsFor } from "./dns-records";
+export { canonicalDnsName, dnsRecordsFor } from "./dns-records";
 export { newIdempotencyKey } from "./idempotency";
 export { SDK_VERSION } from "./version";
 export * from "./wire";

@@ -47,7 +47,4 @@ export function declareDkimRecords<T>(name: string, source: DkimSource, declare:
 }
 
 /** A record name without its trailing dot, lower case: how Route53 and Cloudflare compare names. */
-export function canonicalName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
+export { canonicalDnsName as canonicalName } from "../../sdk";

@@ -1,4 +1,5 @@
 import { request } from "undici";
+import { canonicalDnsName } from "../../sdk";
 import { currentSettings } from "../runtime/context";
 
 /** Inputs and state of an {@link EmulatorDnsRecord}. */
@@ -31,7 +32,7 @@ export const emulatorDnsRecordProvider = {
   async read(id: string, props: EmulatorRecordState) {
     const records = (await admin("GET")) as { records?: EmulatorRecordState[] } | EmulatorRecordState[];
     const list = Array.isArray(records) ? records : records.records ?? [];
-    const live = list.find((r) => r.name.toLowerCase() === props.name.toLowerCase() && r.type === props.type);
+    const live = list.find((r) => canonicalDnsName(r.name) === canonicalDnsName(props.name) && r.type === props.type);
     return live ? { id, props: { ...props, value: live.value } } : {};
   },
   async update(_id: string, _olds: EmulatorRecordState, news: EmulatorRecordState) {

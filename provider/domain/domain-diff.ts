@@ -27,14 +27,28 @@ export function diffDomain(olds: DomainState, news: DomainInputs): DomainDiff {
   if (isUnknown(news.workspaceId) || (news.workspaceId || undefined) !== (olds.workspaceId || undefined)) {
     replaces.push("workspaceId");
   }
-  if (isUnknown(news.externalId) || (news.externalId ?? null) !== (olds.externalId ?? null)) updates.push("externalId");
-  if (isUnknown(news.metadata) || !sameMetadata(news.metadata, olds.metadata)) updates.push("metadata");
+  const unknownFields = (["externalId", "metadata"] as const).filter((p) => isUnknown(news[p]));
+  updates.push(...unknownFields, ...liveFieldChanges(olds, news).filter((p) => !unknownFields.includes(p)));
   if (news.adoptExisting !== (olds.adoptExisting ?? false)) updates.push("adoptExisting");
   if (news.deletionPolicy !== (olds.deletionPolicy ?? "delete")) updates.push("deletionPolicy");
 
   const diff: DomainDiff = { changes: replaces.length + updates.length > 0, replaces, updates };
   if (replaces.length > 0) diff.warning = replacementWarning(olds, news, replaces);
   return diff;
+}
+
+/**
+ * Which of the fields SendMailOS stores (externalId, metadata) differ between what it has and what the
+ * program wants; absent and null/empty count as equal, metadata compares by content.
+ */
+export function liveFieldChanges(
+  live: { externalId?: string | null; metadata?: Record<string, string> | null },
+  wanted: { externalId?: string; metadata?: Record<string, string> },
+): ("externalId" | "metadata")[] {
+  const changed: ("externalId" | "metadata")[] = [];
+  if ((live.externalId ?? null) !== (wanted.externalId ?? null)) changed.push("externalId");
+  if (!sameMetadata(live.metadata, wanted.metadata)) changed.push("metadata");
+  return changed;
 }
 
 /** The loud preview message for a replacement: DKIM keys rotate and the domain must verify again. */

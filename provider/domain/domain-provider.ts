@@ -3,9 +3,8 @@ import { clientFor, domainListFor, requireApiKey } from "../runtime/context";
 import { DeleteNotSupportedError, DomainAlreadyRegisteredError, UpdateNotSupportedError } from "../runtime/errors";
 import { providerLog } from "../runtime/log";
 import { checkDomainInputs, type DomainInputs } from "./domain-inputs";
-import { diffDomain } from "./domain-diff";
+import { diffDomain, liveFieldChanges } from "./domain-diff";
 import type { DomainState } from "./domain-state";
-import { sameMetadata } from "./metadata";
 import { knownOutputsFor, knownOutputsOf, type KnownOutputs } from "./known-outputs";
 
 /**
@@ -80,7 +79,7 @@ export const domainProvider = {
 
   /** Applies externalId/metadata in place; never replaces silently. */
   async update(id: string, olds: DomainState, news: DomainInputs) {
-    const changed = changedLiveFields(olds, news);
+    const changed = liveFieldChanges(olds, news);
     if (changed.length === 0) return { outs: { ...olds, ...news, externalId: olds.externalId, metadata: olds.metadata } };
     const client = clientFor(news.workspaceId);
     try {
@@ -124,7 +123,7 @@ async function adopt(inputs: DomainInputs) {
     );
   }
   let domain = existing;
-  const changed = changedLiveFields({ externalId: existing.externalId, metadata: existing.metadata }, inputs);
+  const changed = liveFieldChanges(existing, inputs);
   if (changed.length > 0) {
     try {
       domain = await client.updateDomain(existing.id, { externalId: inputs.externalId ?? null, metadata: inputs.metadata ?? {} });
@@ -136,17 +135,6 @@ async function adopt(inputs: DomainInputs) {
   providerLog().info(`${inputs.domain}: adopted the existing SendMailOS registration ${domain.id} (status ${domain.status})`);
   domainListFor(inputs.workspaceId).invalidate();
   return { id: domain.id, outs: toState(inputs, domain, true) };
-}
-
-/** Which of the server-side fields differ between what SendMailOS has and what the program wants. */
-function changedLiveFields(
-  live: { externalId?: string | null; metadata?: Record<string, string> | null },
-  wanted: { externalId?: string; metadata?: Record<string, string> },
-): string[] {
-  const changed: string[] = [];
-  if ((live.externalId ?? null) !== (wanted.externalId ?? null)) changed.push("externalId");
-  if (!sameMetadata(live.metadata, wanted.metadata)) changed.push("metadata");
-  return changed;
 }
 
 /** State = the checked inputs that are ours to keep + what SendMailOS reports. */

@@ -1,4 +1,4 @@
-import type { Domain } from "../../sdk";
+import { canonicalDnsName, type Domain } from "../../sdk";
 
 /** One fetched list of domains and when it was asked for. */
 interface Snapshot {
@@ -47,7 +47,7 @@ export class DomainListCache {
   /** The domain with this (normalized) name, from a list at most `maxAgeMs` old. */
   async findByName(domainName: string, maxAgeMs: number): Promise<Domain | undefined> {
     const snapshot = await this.snapshot(maxAgeMs, 0);
-    return [...snapshot.byId.values()].find((d) => d.domainName.toLowerCase() === domainName);
+    return [...snapshot.byId.values()].find((d) => canonicalDnsName(d.domainName) === canonicalDnsName(domainName));
   }
 
   /** Forgets the cached list, so that the next caller fetches (after a change made by this process). */

@@ -19,7 +19,8 @@ export interface ProviderLog {
 export const consoleLog: ProviderLog = {
   info: (message) => console.log(`sendmailos: ${message}`),
   warn: async (message) => {
-    if (!(await engineWarn(`sendmailos: ${message}`))) console.log(`sendmailos: warning: ${message}`);
+    const sent = await engineWarn(`sendmailos: ${message}`).catch(() => false);
+    if (!sent) console.log(`sendmailos: warning: ${message}`);
   },
 };
 

@@ -1,5 +1,5 @@
 import { Resolver } from "node:dns/promises";
-import type { DnsRecord } from "../../sdk";
+import { canonicalDnsName, type DnsRecord } from "../../sdk";
 
 /** What DNS says about one required DKIM record. */
 export type RecordState = "ok" | "missing" | "wrong" | "unresolved";
@@ -79,8 +79,8 @@ export async function diagnoseRecords(records: DnsRecord[], lookup: CnameLookup)
 async function diagnoseRecord(record: DnsRecord, lookup: CnameLookup): Promise<RecordCheck> {
   const base = { name: record.name, expected: record.value };
   try {
-    const targets = (await lookup.resolveCname(record.name)).map(canonical);
-    if (targets.includes(canonical(record.value))) return { ...base, state: "ok", found: targets };
+    const targets = (await lookup.resolveCname(record.name)).map(canonicalDnsName);
+    if (targets.includes(canonicalDnsName(record.value))) return { ...base, state: "ok", found: targets };
     return { ...base, state: "wrong", found: targets, hint: `change the CNAME's value to ${record.value}` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -98,9 +98,4 @@ async function diagnoseRecord(record: DnsRecord, lookup: CnameLookup): Promise<R
     }
     return { ...base, state: "missing", found: [], hint: `create a CNAME ${record.name} -> ${record.value} in the domain's DNS zone` };
   }
-}
-
-function canonical(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
 }
