@@ -4,7 +4,7 @@
  * exactly these arguments, so the stack file and the component can never disagree.
  */
 import { z } from "zod";
-import { domainInputsSchema } from "../domain/domain-schema";
+import { dnsRecordOutputSchema, domainInputsSchema } from "../domain/domain-schema";
 import { checkDnsTarget, dnsTargetSchema } from "../dns/dns-target-schema";
 import { documented } from "../schema/doc";
 import type { InputFailure } from "../schema/issues";
@@ -45,3 +45,12 @@ export function checkVerifiedDomainArgs(args: Record<string, unknown>): InputFai
   }
   return failures;
 }
+
+/** What a `VerifiedDomain` reports. */
+export const verifiedDomainOutputsSchema = z.object({
+  domainId: documented(z.string(), { description: "SendMailOS id of the domain." }),
+  status: documented(z.string(), { description: "`verified` once waited for; otherwise the status SendMailOS last reported." }),
+  records: documented(z.array(dnsRecordOutputSchema), { description: "The three CNAME records." }),
+  verifiedAt: documented(z.string().nullable(), { description: "When SendMailOS verified the domain." }),
+  timeToVerifySeconds: documented(z.number(), { description: "Seconds `pulumi up` waited for verification (0 when not waiting)." }),
+});

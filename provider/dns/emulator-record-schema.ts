@@ -17,3 +17,6 @@ export const emulatorRecordInputsSchema = z.strictObject({
 
 /** An `EmulatorDnsRecord`'s inputs after `check`; also its state. */
 export type EmulatorRecordInputs = z.output<typeof emulatorRecordInputsSchema>;
+
+/** What an `EmulatorDnsRecord` reports besides its inputs: nothing more. */
+export const emulatorRecordOutputsSchema = z.object({});

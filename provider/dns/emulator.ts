@@ -22,13 +22,22 @@ export class EmulatorDnsRecord extends pulumi.dynamic.Resource {
   }
 }
 
+/** A class of emulator DNS records: the dynamic provider's {@link EmulatorDnsRecord}, or the native plugin's. */
+export type EmulatorRecordClass = new (name: string, args: EmulatorDnsRecordArgs, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
 /** Declares the three DKIM CNAMEs of a domain in the emulator's DNS zone, named `<name>-dkim-1..3`. */
-export function emulatorDkimRecords(name: string, domain: DkimSource, args: EmulatorDkimArgs = {}, opts?: pulumi.CustomResourceOptions): EmulatorDnsRecord[] {
+export function emulatorDkimRecords(
+  name: string,
+  domain: DkimSource,
+  args: EmulatorDkimArgs = {},
+  opts?: pulumi.CustomResourceOptions,
+  recordClass: EmulatorRecordClass = EmulatorDnsRecord,
+): pulumi.CustomResource[] {
   return declareDkimRecords(
     name,
     domain,
     (resourceName, record) =>
-      new EmulatorDnsRecord(
+      new recordClass(
         resourceName,
         {
           name: record.apply((r) => canonicalDnsName(r.name)),

@@ -51,3 +51,26 @@ export type DomainInputs = z.output<typeof domainInputsSchema>;
 
 /** What to do with the SendMailOS domain when the resource is deleted. */
 export type DeletionPolicy = z.output<typeof deletionPolicySchema>;
+
+/** A DKIM record to publish, as the outputs carry it. */
+export const dnsRecordOutputSchema = z.object({
+  type: documented(z.string(), { description: "Record type: `CNAME` for SES Easy DKIM." }),
+  name: documented(z.string(), { description: "Fully qualified record name, e.g. `abc._domainkey.acme.com`." }),
+  value: documented(z.string(), { description: "Record value, e.g. `abc.dkim.amazonses.com`." }),
+});
+
+/** What a `Domain` reports besides its inputs (the docs of its outputs; the provider schema's `properties`). */
+export const domainOutputsSchema = z.object({
+  domainId: documented(z.string(), { description: "SendMailOS id of the domain (also the resource id)." }),
+  domainName: documented(z.string(), { description: "The registered name, normalized." }),
+  status: documented(z.enum(["pending", "verified", "failed"]), { description: "`pending`, `verified` or `failed`, as of the last create, update or refresh." }),
+  externalId: documented(z.string().nullable(), { description: "The live external id." }),
+  metadata: documented(z.record(z.string(), z.string()), { description: "The live metadata." }),
+  dkimTokens: documented(z.array(z.string()), { description: "The three Easy DKIM tokens." }),
+  dnsRecords: documented(z.array(dnsRecordOutputSchema), {
+    description: "The three CNAME records to publish: `<token>._domainkey.<domain>` -> `<token>.dkim.amazonses.com`.",
+  }),
+  createdAt: documented(z.string(), { description: "When SendMailOS registered the domain (ISO 8601)." }),
+  verifiedAt: documented(z.string().nullable(), { description: "When it was verified, or null." }),
+  adopted: documented(z.boolean(), { description: "True when an existing registration was taken over with `adoptExisting`." }),
+});

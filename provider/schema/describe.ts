@@ -62,7 +62,7 @@ function describeProperty(name: string, field: z.ZodType): PropertyModel {
   let hasDefault = false;
   for (;;) {
     const def = defOf(current);
-    if (def.type === "optional" && def.innerType) {
+    if ((def.type === "optional" || def.type === "nullable") && def.innerType) {
       required = false;
       current = def.innerType;
     } else if (def.type === "default" && def.innerType) {
@@ -104,6 +104,7 @@ export function describeType(schema: z.ZodType): TypeModel {
       return describeType(def.in!);
     case "optional":
     case "default":
+    case "nullable":
       return describeType(def.innerType!);
     default:
       throw new Error(`describeType: the schema uses a zod ${def.type}, which the docs generator does not know`);

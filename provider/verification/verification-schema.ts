@@ -75,3 +75,22 @@ export function checkWaitSettings(inputs: Record<string, unknown>): InputFailure
   }
   return [];
 }
+
+/** One record of the DNS diagnosis, as the outputs carry it. */
+export const recordCheckOutputSchema = z.object({
+  name: documented(z.string(), { description: "The record's name." }),
+  expected: documented(z.string(), { description: "The CNAME target SendMailOS expects." }),
+  state: documented(z.enum(["ok", "missing", "wrong", "unresolved"]), {
+    description: "`ok`: resolves to the expected target; `missing`: no CNAME there; `wrong`: points elsewhere; `unresolved`: DNS failed.",
+  }),
+  found: documented(z.array(z.string()), { description: "What was found instead (CNAME targets, or addresses when proxied)." }),
+  hint: documented(z.string().optional(), { description: "How to fix this record, when there is a hint." }),
+});
+
+/** What a `DomainVerification` reports besides its inputs. */
+export const verificationOutputsSchema = z.object({
+  status: documented(z.enum(["pending", "verified", "failed"]), { description: "`verified` once the wait succeeded; the last status seen otherwise." }),
+  verifiedAt: documented(z.string().nullable(), { description: "When SendMailOS verified the domain." }),
+  waitedSeconds: documented(z.number(), { description: "Seconds spent waiting, across resumed runs." }),
+  records: documented(z.array(recordCheckOutputSchema), { description: "The last DNS diagnosis: one entry per required record." }),
+});
