@@ -1,5 +1,6 @@
-// Builds the Pulumi CLI for the offline end-to-end tests (no Go code of our own: the `tool` line below
-// names the upstream main package). Used by scripts/ensure-pulumi.sh; see scripts/README-engine.md.
+// Builds the Pulumi CLI for the offline end-to-end tests (the `tool` line below names the upstream main package),
+// and gen-sdk/, our SDK generator on the CLI's own codegen packages (same pkg/v3 version, same module and build
+// caches). Used by scripts/ensure-pulumi.sh and scripts/gen-sdk.sh; see README.md, "The Pulumi engine in tests and CI".
 // To move to another version X: go get -tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@vX
 // github.com/pulumi/pulumi/sdk/v3@vX && go mod tidy (keep pkg/v3 and sdk/v3 at the same version).
 module github.com/sendmailos/pulumi-sendmailos/scripts/pulumi-cli
@@ -10,6 +11,7 @@ tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 
 require (
 	github.com/blang/semver v3.5.1+incompatible
+	github.com/hashicorp/hcl/v2 v2.24.0
 	github.com/pulumi/pulumi/pkg/v3 v3.274.1
 )
 
@@ -150,7 +152,6 @@ require (
 	github.com/hashicorp/go-sockaddr v1.0.7 // indirect
 	github.com/hashicorp/go-version v1.9.0 // indirect
 	github.com/hashicorp/hcl v1.0.1-vault-7 // indirect
-	github.com/hashicorp/hcl/v2 v2.24.0 // indirect
 	github.com/hashicorp/vault/api v1.22.0 // indirect
 	github.com/hexops/gotextdiff v1.0.3 // indirect
 	github.com/iancoleman/strcase v0.3.0 // indirect

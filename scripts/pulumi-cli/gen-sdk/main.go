@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/blang/semver"
+	"github.com/hashicorp/hcl/v2"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/nodejs"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/python"
@@ -128,7 +129,15 @@ func bind(schemaPath string, data []byte, version string) (*schema.Package, erro
 	}
 	pkg, diags, err := schema.BindSpec(spec, offlineLoader{}, schema.ValidationOptions{})
 	for _, d := range diags {
-		fmt.Fprintf(os.Stderr, "gen-sdk: %s: %s\n", schemaPath, d.Error())
+		severity := "warning"
+		if d.Severity == hcl.DiagError {
+			severity = "error"
+		}
+		message := d.Summary
+		if d.Detail != "" {
+			message += ": " + d.Detail
+		}
+		fmt.Fprintf(os.Stderr, "gen-sdk: %s: %s: %s\n", schemaPath, severity, message)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", schemaPath, err)
