@@ -25,7 +25,7 @@ describe("e2e: a Go program on the generated Go SDK, through the Automation API"
     let tempDir: string | undefined;
     let binDir = "";
     let program = "";
-    const started = Date.now();
+    let started = 0;
 
     /** Runs the built program once; its last stdout line is its JSON result. */
     async function runProgram(args: string[]): Promise<ProgramResult> {
@@ -42,6 +42,7 @@ describe("e2e: a Go program on the generated Go SDK, through the Automation API"
     }
 
     before(async function () {
+        started = Date.now();
         this.timeout(45 * 60 * 1000);
         binDir = await getPulumiBinDir();
         checkNativePackage(TOY_PACKAGE);

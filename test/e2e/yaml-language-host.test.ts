@@ -30,9 +30,10 @@ outputs:
 
 describe("e2e: a YAML program on a native provider plugin (pulumi-language-yaml)", function () {
     let project: YamlProject | undefined;
-    const started = Date.now();
+    let started = 0;
 
     before(async function () {
+        started = Date.now();
         // Obtaining the CLI and the YAML host may mean one-time builds (minutes cold, a second warm).
         this.timeout(45 * 60 * 1000);
         await getPulumiBinDir();
