@@ -9,6 +9,7 @@ import { verifiedDomainArgsSchema, waitSettingsSchema } from "../provider/compon
 import { domainInputsSchema } from "../provider/domain/domain-schema";
 import { cloudflareTargetSchema, dnsTargetSchema, emulatorTargetSchema, route53TargetSchema } from "../provider/dns/dns-target-schema";
 import { emulatorRecordInputsSchema } from "../provider/dns/emulator-record-schema";
+import { packageSchema } from "../provider/native/package-schema";
 import { renderArgsModule, renderInputTable, replaceGenerated } from "../provider/schema/render";
 import { verificationInputsSchema } from "../provider/verification/verification-schema";
 
@@ -84,6 +85,10 @@ export const generatedFiles: GeneratedFile[] = [
           'import type { DnsTarget } from "../dns/dns-target-args";',
         ],
       ),
+  },
+  {
+    path: "provider/native/schema.json",
+    render: () => `${JSON.stringify(packageSchema(), null, 2)}\n`,
   },
   {
     path: "README.md",

@@ -77,7 +77,8 @@ function schemaProperty(p: PropertyModel): SchemaProperty {
   return {
     ...propertyOf(p.type),
     description: describeDoc(p),
-    ...(p.default !== undefined && typeof p.default !== "object" ? { default: p.default } : {}),
+    // A default on a oneOf breaks the Go generator (`pulumi.(true)`): unions say theirs in the description.
+    ...(p.default !== undefined && typeof p.default !== "object" && p.type.kind !== "union" ? { default: p.default } : {}),
     ...(p.doc.secret ? { secret: true } : {}),
     ...(p.doc.replaces ? { willReplaceOnChanges: true } : {}),
   };
@@ -154,6 +155,8 @@ export function packageSchema() {
     license: "Apache-2.0",
     repository: "https://github.com/sendmailos/pulumi-sendmailos",
     publisher: "pulumi-sendmailos",
+    // Lets the SDK generators write complete packages (a go.mod, versions instead of placeholders).
+    meta: { supportPack: true },
     config: { variables: properties(config) },
     provider: {
       description: "The SendMailOS provider: an API key and, for agencies, a workspace. Explicit providers manage several accounts in one program.",
