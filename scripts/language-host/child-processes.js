@@ -6,9 +6,11 @@
  * up on us, signals that whole group, which then reaches the children too. Our own stops go to one child:
  * SIGINT first, so that a program or provider can finish what it is doing (the CLI treats plugins it runs
  * directly the same way), then SIGKILL when it is still there after a grace period (upstream: cmd.WaitDelay).
+ * supervise() is the one way the host starts a child.
  */
 "use strict";
 
+const childProcess = require("child_process");
 const { debug } = require("./log");
 
 /** How long a child may take to exit after SIGINT before it gets SIGKILL (the CLI and upstream use 5 s). */
@@ -93,4 +95,63 @@ const programs = new ChildGroup("program");
  */
 const plugins = new ChildGroup("plugin");
 
-module.exports = { ChildGroup, programs, plugins, stopChild, STOP_GRACE_MS };
+/**
+ * What to start.
+ * @typedef {object} SpawnSpec
+ * @property {string} file the executable
+ * @property {string[]} args
+ * @property {NodeJS.ProcessEnv} env
+ * @property {string} cwd
+ */
+
+/**
+ * How a child ended: its exit code or signal, or why it could not be started.
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null, spawnError?: Error }} ChildExit
+ */
+
+/**
+ * Starts a child in `group`, hands its output to `output` as it comes, stops it (stopChild) when `stop` is
+ * aborted, and resolves once it has exited and its output has been handed on.
+ * @param {SpawnSpec} spec
+ * @param {{ stdout: (chunk: Buffer) => void, stderr: (chunk: Buffer) => void }} output
+ * @param {ChildGroup} group
+ * @param {AbortSignal} [stop]
+ * @param {(child: import("child_process").ChildProcess) => void} [started] called with the child once it runs
+ * @returns {Promise<ChildExit>}
+ */
+function supervise(spec, output, group, stop, started) {
+    return new Promise((resolve) => {
+        debug(`running ${group.label} ${spec.file} ${spec.args.join(" ")} (cwd ${spec.cwd})`);
+        /** @type {import("child_process").ChildProcessByStdio<null, import("stream").Readable, import("stream").Readable>} */
+        let child;
+        try {
+            child = childProcess.spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ["ignore", "pipe", "pipe"] });
+        } catch (err) {
+            resolve({ code: null, signal: null, spawnError: err instanceof Error ? err : new Error(String(err)) });
+            return;
+        }
+        group.add(child);
+        started?.(child);
+        const onStop = () => stopChild(child);
+        if (stop?.aborted) {
+            onStop();
+        } else {
+            stop?.addEventListener("abort", onStop, { once: true });
+        }
+        child.stdout.on("data", output.stdout);
+        child.stderr.on("data", output.stderr);
+        /** @type {Error | undefined} */
+        let spawnError;
+        child.on("error", (err) => {
+            spawnError = err;
+        });
+        // "close", not "exit": all output has been handed on by then.
+        child.on("close", (code, signal) => {
+            stop?.removeEventListener("abort", onStop);
+            debug(`${group.label} ${child.pid} exited (code ${code}, signal ${signal})`);
+            resolve({ code, signal, spawnError });
+        });
+    });
+}
+
+module.exports = { ChildGroup, programs, plugins, stopChild, supervise, STOP_GRACE_MS };

@@ -22,10 +22,12 @@
  *   host-require.js     loads @grpc/grpc-js and the @pulumi/pulumi proto stubs (exits if they are missing)
  *   log.js              the host's name and debug output
  *   rpc-handlers.js     the LanguageRuntime service, one handler per RPC; owns the engine address
- *   program-run.js      Run: the program's command line and environment, supervising it
+ *   program-run.js      Run: starts the program and answers when it has exited
+ *   program-command.js  Run's pure decisions: the program's command line, environment and outcome
  *   plugin-run.js       RunPlugin: PulumiPlugin.yaml providers and policy packs, output streamed to the CLI
+ *   plugin-command.js   RunPlugin's pure decisions: the plugin's command line, environment and outcome
  *   policy-proxy.js     the Analyzer proxy that gives a policy pack its stack configuration at start
- *   child-processes.js  the programs and plugins we started, and how they are stopped
+ *   child-processes.js  starting children, and stopping them on call end, Cancel and shutdown
  *   node-exec.js        finding node and the program's own @pulumi/pulumi scripts
  *   runtime-options.js  ProgramInfo and the runtime options (typescript, tsconfig, nodeargs)
  *   plugins.js          GetRequiredPlugins / GetRequiredPackages (PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES)

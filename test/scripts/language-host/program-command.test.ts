@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { constructConfig, programEnvironment, runArguments, runOutcome } from "../../../scripts/language-host/program-run";
+import { constructConfig, programEnvironment, runArguments, runOutcome } from "../../../scripts/language-host/program-command";
 
-describe("language host: Run", () => {
+describe("language host: Run commands (program-command)", () => {
   describe("constructConfig", () => {
     it("writes keys as <namespace>:config:<name>, as the Node.js runtime reads them", () => {
       assert.equal(

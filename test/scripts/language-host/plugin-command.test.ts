@@ -6,12 +6,12 @@ import {
   pluginCommand,
   pluginOutcome,
   policyPackEnvironment,
-} from "../../../scripts/language-host/plugin-run";
+} from "../../../scripts/language-host/plugin-command";
 import { parsePortLine } from "../../../scripts/language-host/policy-proxy";
 
 const options = { typescript: true, tsconfig: "", nodeargs: "" };
 
-describe("language host: RunPlugin", () => {
+describe("language host: RunPlugin commands (plugin-command)", () => {
   describe("pluginCommand", () => {
     const provider = {
       kind: "resource",
