@@ -29,19 +29,15 @@ exports.args = file.args;
 
 describe("e2e: a PulumiPlugin.yaml provider through our language host's RunPlugin", function () {
   let project: PulumiProject | undefined;
-  let tmp: string;
-  let filesDir: string;
+  let pluginDir: string;
 
   before(async function () {
     // Obtaining the CLI may mean a one-time build (10-25 minutes cold, about a second warm).
     this.timeout(45 * 60 * 1000);
     await getPulumiBinDir();
     this.timeout(3 * 60 * 1000);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lh-provider-e2e-"));
-    filesDir = path.join(tmp, "files");
-    fs.mkdirSync(filesDir);
-    const pluginDir = writeFileProvider(path.join(tmp, "tinyfile"));
-    project = await PulumiProject.create({ name: "tinyfiles", programJs: PROGRAM, env: { TINYFILE_DIR: filesDir } });
+    pluginDir = writeFileProvider(path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lh-provider-e2e-")), "tinyfile"));
+    project = await PulumiProject.create({ name: "tinyfiles", programJs: PROGRAM });
     // The engine looks for the provider here first; the folder has no executable, only PulumiPlugin.yaml.
     fs.appendFileSync(
       path.join(project.projectDir, "Pulumi.yaml"),
@@ -52,22 +48,22 @@ describe("e2e: a PulumiPlugin.yaml provider through our language host's RunPlugi
   after(async function () {
     this.timeout(60 * 1000);
     await project?.dispose();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.dirname(pluginDir), { recursive: true, force: true });
   });
 
-  /** Pids of every provider process started so far (each start leaves a pid file). */
+  /** Pids of every provider process started so far (each start leaves a pid file in its working directory). */
   function providerPids(): number[] {
     return fs
-      .readdirSync(filesDir)
+      .readdirSync(project!.projectDir)
       .filter((f) => /^provider-\d+\.pid$/.test(f))
-      .map((f) => Number(fs.readFileSync(path.join(filesDir, f), "utf8")));
+      .map((f) => Number(fs.readFileSync(path.join(project!.projectDir, f), "utf8")));
   }
 
   it("up creates the file through the provider, run in the CLI's folder with the engine address", async function () {
     this.timeout(4 * 60 * 1000);
     const up = await project!.up();
     assert.deepStrictEqual(up.changes, { create: 2 });
-    const file = path.join(filesDir, "greeting.txt");
+    const file = path.join(project!.projectDir, "greeting.txt");
     assert.strictEqual(fs.readFileSync(file, "utf8"), CONTENT);
 
     const outputs = await project!.outputs();
@@ -88,8 +84,10 @@ describe("e2e: a PulumiPlugin.yaml provider through our language host's RunPlugi
     this.timeout(4 * 60 * 1000);
     const destroy = await project!.destroy();
     assert.deepStrictEqual(destroy.changes, { delete: 2 });
-    assert.ok(!fs.existsSync(path.join(filesDir, "greeting.txt")), "the file is still there");
+    assert.ok(!fs.existsSync(path.join(project!.projectDir, "greeting.txt")), "the file is still there");
     assert.deepStrictEqual(await project!.resources(), []);
-    for (const pid of providerPids()) await waitUntilGone(pid);
+    const pids = providerPids();
+    assert.strictEqual(pids.length, 2, "one more provider process for destroy");
+    for (const pid of pids) await waitUntilGone(pid);
   });
 });

@@ -60,21 +60,17 @@ new PolicyPack("${POLICY_PACK_NAME}", {
 export const FILE_RESOURCE_TYPE = "tinyfile:index:File";
 
 /**
- * A resource provider on `@pulumi/pulumi/provider`'s `main`: `tinyfile:index:File` writes a file into
- * TINYFILE_DIR on create and removes it on delete. Its outputs tell where and how it ran (working directory,
- * arguments), and each start leaves `provider-<pid>.pid` in TINYFILE_DIR so that tests can see it stop.
+ * A resource provider on `@pulumi/pulumi/provider`'s `main`: `tinyfile:index:File` writes a file into the
+ * provider's working directory (the CLI's, which RunPlugin must give it) on create and removes it on delete. Its
+ * outputs tell where and how it ran (working directory, arguments), and each start leaves `provider-<pid>.pid`
+ * there, so that tests can see every provider process stop.
  */
 const FILE_PROVIDER = String.raw`"use strict";
 const fs = require("fs");
 const path = require("path");
 const { main } = require("@pulumi/pulumi/provider");
 
-const dir = process.env.TINYFILE_DIR;
-if (!dir) {
-    console.error("tinyfile: TINYFILE_DIR is not set");
-    process.exit(1);
-}
-fs.writeFileSync(path.join(dir, "provider-" + process.pid + ".pid"), String(process.pid));
+fs.writeFileSync("provider-" + process.pid + ".pid", String(process.pid));
 
 main({
     version: "0.0.1",
@@ -82,7 +78,7 @@ main({
         return { inputs: news };
     },
     async create(urn, inputs) {
-        const file = path.join(dir, inputs.fileName);
+        const file = path.resolve(inputs.fileName);
         fs.writeFileSync(file, inputs.content);
         return {
             id: file,
