@@ -154,4 +154,4 @@ function supervise(spec, output, group, stop, started) {
     });
 }
 
-module.exports = { ChildGroup, programs, plugins, stopChild, supervise, STOP_GRACE_MS };
+module.exports = { ChildGroup, programs, plugins, stopChild, supervise };
