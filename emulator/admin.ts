@@ -28,7 +28,7 @@ import { errorReply, type Reply } from "./http-io";
 import type { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import type { StatsCounter } from "./stats";
-import { describeIssues } from "./validation";
+import { describeIssues } from "../sdk/describe-issues";
 import type { Verifier } from "./verifier";
 
 /** What an admin handler receives. */
@@ -123,6 +123,6 @@ function faultView(fault: ActiveFault) {
 function parseBody<T>(body: BodyResult, schema: z.ZodType<T>, act: (value: T) => Reply): Reply {
   if (!body.ok) return errorReply(400, errorCodes.invalid, body.error);
   const parsed = schema.safeParse(body.value);
-  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error));
+  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error.issues));
 }
 

@@ -7,16 +7,18 @@
  * interleave with another request.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import { describeIssues } from "../sdk/describe-issues";
+import { canonicalDnsName } from "../sdk/dns-records";
 import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
 import type { Caller } from "./auth";
 import type { AssumedMethod } from "./options";
 import { headerValue } from "./auth";
 import type { DomainStore } from "./domain-store";
 import { createdDomainView, detailedDomainView, listedDomainView } from "./domain-view";
-import { isValidHostName, normalizeDnsName } from "./host-name";
+import { isValidHostName } from "./host-name";
 import { errorReply, type Reply } from "./http-io";
 import { Router } from "./router";
-import { canonicalJson, describeIssues } from "./validation";
+import { canonicalJson } from "./canonical-json";
 
 /** The request body as the pipeline read it: JSON (undefined when empty), or why it is unreadable. */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -77,9 +79,9 @@ function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest)
   }
 
   const parsed = createDomainRequestSchema.safeParse(body.value);
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
   // SES identities are case-insensitive; the emulator stores the canonical lower-case form.
-  const domainName = normalizeDnsName(parsed.data.domain);
+  const domainName = canonicalDnsName(parsed.data.domain);
   if (!isValidHostName(domainName)) {
     return invalid(`domain: ${JSON.stringify(parsed.data.domain)} is not a valid host name`);
   }
@@ -105,7 +107,7 @@ function updateDomain(store: DomainStore, { caller, params, body }: ApiRequest):
   const id = params["id"] ?? "";
   if (!store.get(id, caller.workspace)) return domainNotFound();
   const parsed = updateDomainRequestSchema.safeParse(body.value ?? {});
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
   const domain = store.update(id, caller.workspace, {
     externalId: parsed.data.external_id,
     metadata: parsed.data.metadata,

@@ -42,37 +42,37 @@ export interface RequestSpec<T> {
   onRetriedFailure?: (error: SendMailOSError) => void;
 }
 
-/** State shared by a client and every client derived from it with `withWorkspace`. */
-export interface Connection {
-  /** Validated options. */
-  readonly options: ResolvedOptions;
-  /** The key; prints as a fingerprint only. */
-  readonly apiKey: ApiKey;
+/**
+ * What a client and every client derived from it with `withWorkspace` share: validated options, the
+ * key, the connection pool and the pacing. A class, so a client can tell it from an options object.
+ */
+export class Connection {
   /** Keep-alive connections to the origin. */
   readonly pool: Pool;
-  /** Pacing shared process-wide (or none). */
-  readonly pacer: Pacer;
-  /** Wait listener from the options. */
-  readonly onRetry: ((event: RetryEvent) => void) | undefined;
   /** Set by `close()`. */
-  closed: boolean;
+  closed = false;
   /** Set once GET /domains/{id} turned out not to exist, so later reads go straight to the list. */
-  getByIdUnsupported: boolean;
-}
+  getByIdUnsupported = false;
 
-/** Opens a connection pool for validated options. */
-export function openConnection(
-  options: ResolvedOptions,
-  apiKey: ApiKey,
-  pacer: Pacer,
-  onRetry: ((event: RetryEvent) => void) | undefined,
-): Connection {
-  const pool = new Pool(options.origin, {
-    connections: 8,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
-  return { options, apiKey, pool, pacer, onRetry, closed: false, getByIdUnsupported: false };
+  /**
+   * Opens a connection pool for validated options.
+   * @param options validated options
+   * @param apiKey the key; prints as a fingerprint only
+   * @param pacer pacing shared process-wide (or none)
+   * @param onRetry wait listener from the options
+   */
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly apiKey: ApiKey,
+    readonly pacer: Pacer,
+    readonly onRetry: ((event: RetryEvent) => void) | undefined,
+  ) {
+    this.pool = new Pool(options.origin, {
+      connections: 8,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  }
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SendMailOSError };

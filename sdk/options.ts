@@ -2,6 +2,8 @@
  * Client options: their types, every default in one place, and validation that names the offending option.
  */
 import { ConfigurationError } from "./errors";
+import { limits, workspaceIdPattern } from "./limits";
+import { printable } from "./printable";
 
 /** Bounds on retrying failed requests (429, 5xx, network errors and timeouts). */
 export interface RetryOptions {
@@ -154,7 +156,7 @@ export function resolveOptions(opts: SendMailOSClientOptions, defaultUserAgent: 
     );
   }
   const url = parseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
-  const workspaceId = optionalNonEmpty("workspaceId", opts.workspaceId);
+  const workspaceId = resolveWorkspaceId(opts.workspaceId);
   const suffix = optionalNonEmpty("userAgent", opts.userAgent);
   return {
     origin: url.origin,
@@ -166,6 +168,32 @@ export function resolveOptions(opts: SendMailOSClientOptions, defaultUserAgent: 
     rateLimits: opts.rateLimits === false ? false : resolveRateLimits(opts.rateLimits ?? {}),
     userAgent: suffix === undefined ? defaultUserAgent : `${defaultUserAgent} ${suffix}`,
   };
+}
+
+/**
+ * A workspace id as sent in `X-Workspace-Id`: `ws_` and then letters, digits, `_` or `-`, at most
+ * `limits.workspaceIdLength` characters (surrounding spaces are ignored); `undefined` for none.
+ * @throws ConfigurationError naming `workspaceId`, the rule and the limit
+ */
+export function resolveWorkspaceId(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") {
+    throw new ConfigurationError("workspaceId", `expected a string such as ws_123, got ${describe(value)}`);
+  }
+  const id = value.trim();
+  if (id.length > limits.workspaceIdLength) {
+    throw new ConfigurationError(
+      "workspaceId",
+      `is ${id.length} characters long; at most ${limits.workspaceIdLength} are allowed (ws_ included): check sendmailos:workspaceId`,
+    );
+  }
+  if (!workspaceIdPattern.test(id)) {
+    throw new ConfigurationError(
+      "workspaceId",
+      `expected ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${printable(value)}`,
+    );
+  }
+  return id;
 }
 
 function parseBaseUrl(raw: unknown): URL {
