@@ -130,9 +130,7 @@ async function attemptOnce<T>(
   release: Release,
   attempt: number,
 ): Promise<Outcome<T>> {
-  let status: number;
-  let headers: HeaderMap;
-  let body: string;
+  let response: ResponseInfo;
   try {
     const res = await conn.pool.request({
       path: info.path,
@@ -141,15 +139,13 @@ async function attemptOnce<T>(
       body: spec.body === undefined ? null : JSON.stringify(spec.body),
       signal: AbortSignal.timeout(conn.options.timeoutMs),
     });
-    status = res.statusCode;
-    headers = res.headers;
-    body = conn.apiKey.redact(await res.body.text());
+    response = fromServer(conn.apiKey, res.statusCode, res.headers, await res.body.text(), attempt);
   } catch (cause) {
     release();
-    return { ok: false, error: errorFromNetwork(info, cause, attempt, conn.options.origin, conn.options.timeoutMs) };
+    return { ok: false, error: errorFromNetwork(info, conn.apiKey.redactError(cause), attempt, conn.options.origin, conn.options.timeoutMs) };
   }
-  release(headers);
-  const response: ResponseInfo = { status, headers, body, attempt, now: Date.now() };
+  release(response.headers);
+  const { status, body } = response;
   if (status < 200 || status > 299) return { ok: false, error: errorFromResponse(info, response) };
   if (body.trim() === "" && spec.emptyBody !== undefined) return { ok: true, value: spec.emptyBody };
   let json: unknown;
@@ -162,6 +158,16 @@ async function attemptOnce<T>(
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, error: unexpectedResponse(info, response, spec.expected, parsed.error.issues) };
+}
+
+/**
+ * What the server answered, with the key redacted from every header name and value and from the body:
+ * the one place where server-sent values enter the client, so nothing derived from them (an error's
+ * message, request id, body or code, an `onRetry` reason) can carry the key, even when a server or a
+ * proxy echoes the Authorization header. Network failures go through `ApiKey.redactError` instead.
+ */
+function fromServer(apiKey: ApiKey, status: number, headers: HeaderMap, body: string, attempt: number): ResponseInfo {
+  return { status, headers: apiKey.redactHeaders(headers), body: apiKey.redact(body), attempt, now: Date.now() };
 }
 
 function requestHeaders(conn: Connection, workspaceId: string | undefined, spec: RequestSpec<unknown>): Record<string, string> {
