@@ -24,7 +24,7 @@ import type { DomainStore, StoredDomain } from "./domain-store";
 import { detailedDomainView, dnsRecordsOf } from "./domain-view";
 import { dnsRecordInputSchema, dnsRecordRemovalSchema, type DnsZone } from "./dns-zone";
 import { faultSpecSchema, type ActiveFault, type FaultRegistry } from "./faults";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import type { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import type { StatsCounter } from "./stats";

@@ -9,6 +9,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describeIssues } from "../sdk/describe-issues";
 import { canonicalDnsName } from "../sdk/dns-records";
+import { printable } from "../sdk/printable";
+import { idempotencyKeySchema } from "../sdk/request-fields";
 import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
 import type { Caller } from "./auth";
 import type { AssumedMethod } from "./options";
@@ -16,7 +18,7 @@ import { headerValue } from "./auth";
 import type { DomainStore } from "./domain-store";
 import { createdDomainView, detailedDomainView, listedDomainView } from "./domain-view";
 import { isValidHostName } from "./host-name";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import { Router } from "./router";
 import { canonicalJson } from "./canonical-json";
 
@@ -36,9 +38,6 @@ export type ApiHandler = (request: ApiRequest) => Reply;
 
 /** Path of the domain collection; the rate limiter and the stats key on it. */
 export const domainsPath = "/api/v1/domains";
-
-/** Longest `Idempotency-Key` accepted (Stripe's limit; SendMailOS documents none). */
-const maxIdempotencyKeyLength = 255;
 
 /** Builds the API router over a store. */
 export function apiRouter(store: DomainStore, options: { assumedEndpoints: readonly AssumedMethod[] }): Router<ApiHandler> {
@@ -64,10 +63,15 @@ export function apiRouter(store: DomainStore, options: { assumedEndpoints: reado
 function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest): Reply {
   if (!body.ok) return invalid(body.error);
   const idempotencyKey = headerValue(headers["idempotency-key"]);
-  if (idempotencyKey !== undefined && (idempotencyKey === "" || idempotencyKey.length > maxIdempotencyKeyLength)) {
-    return invalid(`Idempotency-Key: must be 1 to ${maxIdempotencyKeyLength} characters`);
+  if (idempotencyKey !== undefined) {
+    const key = idempotencyKeySchema.safeParse(idempotencyKey);
+    if (!key.success) return invalid(`Idempotency-Key: ${key.error.issues.map((issue) => issue.message).join("; ")}`);
   }
-  const fingerprint = canonicalJson(body.value ?? null);
+  // Validation (limits included) before the fingerprint: the body's depth and size were bounded when
+  // it was read, and only a valid body can ever have been stored for replay.
+  const parsed = createDomainRequestSchema.safeParse(body.value);
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
+  const fingerprint = canonicalJson(body.value);
   if (idempotencyKey !== undefined) {
     const seen = store.findIdempotent(caller.workspace, idempotencyKey);
     if (seen && seen.fingerprint !== fingerprint) {
@@ -78,12 +82,10 @@ function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest)
     if (seen) return { status: seen.status, body: seen.body, headers: { "Idempotent-Replayed": "true" } };
   }
 
-  const parsed = createDomainRequestSchema.safeParse(body.value);
-  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
   // SES identities are case-insensitive; the emulator stores the canonical lower-case form.
   const domainName = canonicalDnsName(parsed.data.domain);
   if (!isValidHostName(domainName)) {
-    return invalid(`domain: ${JSON.stringify(parsed.data.domain)} is not a valid host name`);
+    return invalid(`domain: ${printable(parsed.data.domain)} is not a valid host name`);
   }
   if (store.findByName(caller.workspace, domainName)) {
     return errorReply(409, errorCodes.conflict, `Domain ${domainName} already exists in this workspace`);

@@ -13,13 +13,20 @@ import {
 import { canonicalDnsName } from "./dns-records";
 import { Connection, type RequestSpec, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
-import { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
+import { inputFieldNames, toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
 import { type SendMailOSClientOptions, resolveOptions, resolveWorkspaceId } from "./options";
 import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
+import { printable } from "./printable";
 import { ApiKey } from "./secret";
 import type { CreateDomainInput, CreateDomainOptions, CreateDomainResult, Domain, UpdateDomainInput } from "./types";
 import { DEFAULT_USER_AGENT } from "./version";
-import { deleteDomainResponseSchema, domainResponseSchema, listDomainsResponseSchema } from "./wire";
+import {
+  createDomainRequestSchema,
+  deleteDomainResponseSchema,
+  domainResponseSchema,
+  listDomainsResponseSchema,
+  updateDomainRequestSchema,
+} from "./wire";
 
 const UPDATE_ADVICE =
   "Leave externalId and metadata unchanged, or replace the domain (delete and re-create it) to change them.";
@@ -98,10 +105,12 @@ export class SendMailOSClient {
         endpoint: "POST /domains",
         assumed: false,
         body: toCreateDomainRequest(input),
+        bodySchema: createDomainRequestSchema,
+        fieldNames: inputFieldNames,
         schema: domainResponseSchema,
         expected: DOMAIN_BODY,
         idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
-        subject: `Domain "${input.domain}"`,
+        subject: `Domain ${printable(input.domain)}`,
         onRetriedFailure: (error: SendMailOSError) => {
           ambiguous ||= isAmbiguousOutcome(error);
         },
@@ -137,7 +146,7 @@ export class SendMailOSClient {
    * @throws NotFoundError when no such domain exists in the workspace
    */
   async getDomain(id: string): Promise<Domain> {
-    const subject = `Domain ${JSON.stringify(id)}`;
+    const subject = `Domain ${printable(id)}`;
     if (!this.#conn.getByIdUnsupported) {
       try {
         const res = await send(this.#conn, this.#workspaceId, {
@@ -195,9 +204,11 @@ export class SendMailOSClient {
       endpoint: "PATCH /domains/{id}",
       assumed: true,
       body: toUpdateDomainRequest(input),
+      bodySchema: updateDomainRequestSchema,
+      fieldNames: inputFieldNames,
       schema: domainResponseSchema,
       expected: DOMAIN_BODY,
-      subject: `Domain ${JSON.stringify(id)}`,
+      subject: `Domain ${printable(id)}`,
       unsupportedAdvice: UPDATE_ADVICE,
     });
     return toDomain(res.domain);
@@ -217,7 +228,7 @@ export class SendMailOSClient {
       schema: deleteDomainResponseSchema,
       expected: '{"success":true}',
       emptyBody: { success: true as const },
-      subject: `Domain ${JSON.stringify(id)}`,
+      subject: `Domain ${printable(id)}`,
       unsupportedAdvice: DELETE_ADVICE,
     });
   }
@@ -239,7 +250,7 @@ export class SendMailOSClient {
       if (!(error instanceof NotFoundError)) throw error;
       if ((await this.#listedById(id)) === undefined) throw error;
       throw new UnsupportedEndpointError(
-        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${JSON.stringify(id)}, which ` +
+        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${printable(id)}, which ` +
           `its domain list does contain. This endpoint is not documented by SendMailOS; this client assumed it. ` +
           (spec.unsupportedAdvice ?? ""),
         {

@@ -227,6 +227,19 @@ export function unexpectedResponse(
   );
 }
 
+/**
+ * The error for a request refused before it was sent, because it breaks the request rules (the limits
+ * of `limits.ts` included) that the server would enforce with a 400, 413 or 431.
+ * @param issues what is wrong, with paths in the caller's field names (`externalId`, not `external_id`)
+ */
+export function invalidRequest(request: RequestInfo, issues: readonly z.core.$ZodIssue[]): InvalidRequestError {
+  return new InvalidRequestError(
+    `${request.subject ?? "The request"} was not sent to SendMailOS (${request.method} ${request.path}): ` +
+      `${describeIssues(issues)}. Fix the field named; nothing was created or changed.`,
+    { code: "VALIDATION_ERROR", request: `${request.method} ${request.path}`, attempts: 0 },
+  );
+}
+
 /** Network error codes meaning a timeout. */
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT", "ETIMEDOUT"]);
 

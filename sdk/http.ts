@@ -5,12 +5,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import type { z } from "zod";
-import { type RequestInfo, type ResponseInfo, errorFromNetwork, errorFromResponse, unexpectedResponse } from "./error-factory";
+import {
+  type RequestInfo,
+  type ResponseInfo,
+  errorFromNetwork,
+  errorFromResponse,
+  invalidRequest,
+  unexpectedResponse,
+} from "./error-factory";
 import { ConnectionError, RateLimitError, type SendMailOSError } from "./errors";
 import type { HeaderMap } from "./headers";
 import type { ResolvedOptions, RetryEvent } from "./options";
 import { routeClassOf } from "./rate-limit-policy";
 import type { Pacer, Release } from "./rate-limiter";
+import { idempotencyKeySchema } from "./request-fields";
 import { nextRetry } from "./retry-policy";
 import type { ApiKey } from "./secret";
 
@@ -26,6 +34,10 @@ export interface RequestSpec<T> {
   assumed: boolean;
   /** JSON body, if any. */
   body?: unknown;
+  /** The body's rules (limits included): a body that breaks them is refused before anything is sent. */
+  bodySchema?: z.ZodType;
+  /** The caller's names of the body's wire fields (`external_id` -> `externalId`), for that refusal's message. */
+  fieldNames?: Readonly<Record<string, string>>;
   /** Schema of a successful response body. */
   schema: z.ZodType<T>;
   /** The expected body, for error messages, e.g. `{"success":true,"domains":[...]}`. */
@@ -92,6 +104,7 @@ export async function send<T>(conn: Connection, workspaceId: string | undefined,
     ...(workspaceId === undefined ? {} : { workspaceId }),
     ...(spec.unsupportedAdvice === undefined ? {} : { unsupportedAdvice: spec.unsupportedAdvice }),
   };
+  refuseInvalid(info, spec);
   const request = `${info.method} ${info.path}`;
   let firstSentAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
@@ -158,6 +171,27 @@ async function attemptOnce<T>(
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, error: unexpectedResponse(info, response, spec.expected, parsed.error.issues) };
+}
+
+/**
+ * Throws InvalidRequestError, before any pacing or sending, when the body breaks its rules (limits
+ * included) or the idempotency key is no valid header value: the server would refuse them with a 400,
+ * a 413 or a 431, or undici would fail to send them and look like a network error.
+ */
+function refuseInvalid(info: RequestInfo, spec: RequestSpec<unknown>): void {
+  const issues: z.core.$ZodIssue[] = [];
+  if (spec.bodySchema !== undefined) {
+    const parsed = spec.bodySchema.safeParse(spec.body);
+    if (!parsed.success) {
+      const rename = (segment: PropertyKey): PropertyKey => (typeof segment === "string" ? (spec.fieldNames?.[segment] ?? segment) : segment);
+      issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.length === 0 ? [] : [rename(issue.path[0]!), ...issue.path.slice(1)] })));
+    }
+  }
+  if (spec.idempotencyKey !== undefined) {
+    const parsed = idempotencyKeySchema.safeParse(spec.idempotencyKey);
+    if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ["idempotencyKey"] })));
+  }
+  if (issues.length > 0) throw invalidRequest(info, issues);
 }
 
 /**

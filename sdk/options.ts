@@ -2,8 +2,7 @@
  * Client options: their types, every default in one place, and validation that names the offending option.
  */
 import { ConfigurationError } from "./errors";
-import { limits, workspaceIdPattern } from "./limits";
-import { printable } from "./printable";
+import { workspaceIdProblem } from "./request-fields";
 
 /** Bounds on retrying failed requests (429, 5xx, network errors and timeouts). */
 export interface RetryOptions {
@@ -181,18 +180,8 @@ export function resolveWorkspaceId(value: unknown): string | undefined {
     throw new ConfigurationError("workspaceId", `expected a string such as ws_123, got ${describe(value)}`);
   }
   const id = value.trim();
-  if (id.length > limits.workspaceIdLength) {
-    throw new ConfigurationError(
-      "workspaceId",
-      `is ${id.length} characters long; at most ${limits.workspaceIdLength} are allowed (ws_ included): check sendmailos:workspaceId`,
-    );
-  }
-  if (!workspaceIdPattern.test(id)) {
-    throw new ConfigurationError(
-      "workspaceId",
-      `expected ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${printable(value)}`,
-    );
-  }
+  const problem = workspaceIdProblem(id);
+  if (problem !== undefined) throw new ConfigurationError("workspaceId", `${problem}; check sendmailos:workspaceId`);
   return id;
 }
 
