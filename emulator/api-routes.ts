@@ -13,11 +13,12 @@ import { printable } from "../sdk/printable";
 import { idempotencyKeySchema } from "../sdk/request-fields";
 import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
 import type { Caller } from "./auth";
-import type { AssumedMethod } from "./options";
+import type { AssumedMethod, ResolvedPagination } from "./options";
 import { headerValue } from "./auth";
 import type { DomainStore } from "./domain-store";
-import { createdDomainView, detailedDomainView, listedDomainView } from "./domain-view";
+import { createdDomainView, detailedDomainView } from "./domain-view";
 import { isValidHostName } from "./host-name";
+import { listReply } from "./pagination";
 import { errorReply, type Reply } from "./reply";
 import { Router } from "./router";
 import { canonicalJson } from "./canonical-json";
@@ -29,6 +30,8 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; error: stri
 export interface ApiRequest {
   caller: Caller;
   params: Record<string, string>;
+  /** The query string (read only by the list, and only when it pages). */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: BodyResult;
 }
@@ -40,13 +43,13 @@ export type ApiHandler = (request: ApiRequest) => Reply;
 export const domainsPath = "/api/v1/domains";
 
 /** Builds the API router over a store. */
-export function apiRouter(store: DomainStore, options: { assumedEndpoints: readonly AssumedMethod[] }): Router<ApiHandler> {
+export function apiRouter(
+  store: DomainStore,
+  options: { assumedEndpoints: readonly AssumedMethod[]; pagination: ResolvedPagination | false },
+): Router<ApiHandler> {
   const router = new Router<ApiHandler>()
     .add("POST", domainsPath, (request) => createDomain(store, request))
-    .add("GET", domainsPath, ({ caller }) => ({
-      status: 200,
-      body: { success: true, domains: store.list(caller.workspace).map(listedDomainView) },
-    }));
+    .add("GET", domainsPath, ({ caller, query }) => listReply(store.listInSequence(caller.workspace), query, options.pagination));
   const assumed: Record<AssumedMethod, ApiHandler> = {
     GET: ({ caller, params }) => {
       const domain = store.get(params["id"] ?? "", caller.workspace);

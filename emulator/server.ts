@@ -137,7 +137,8 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: strin
     if (!decision.allowed) return rateLimitedReply(decision.retryAfterSeconds, limitHeaders);
   }
 
-  const reply = routeApi(match, { caller: auth.caller, headers: req.headers, body }, deps.unknownPaths);
+  const query = new URL(req.url ?? "/", "http://127.0.0.1").searchParams;
+  const reply = routeApi(match, { caller: auth.caller, query, headers: req.headers, body }, deps.unknownPaths);
   const after = deps.faults.after(method, path);
   if (after === "reset") return "reset";
   const final = after === "error" ? errorReply(500, errorCodes.internal, "Internal server error") : reply;

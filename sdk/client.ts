@@ -13,8 +13,10 @@ import {
 import { canonicalDnsName } from "./dns-records";
 import { Connection, type RequestSpec, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
+import { incompleteList } from "./error-factory";
 import { inputFieldNames, toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
 import { type SendMailOSClientOptions, resolveOptions, resolveWorkspaceId } from "./options";
+import { readEveryPage } from "./pagination";
 import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
 import { printable } from "./printable";
 import { ApiKey } from "./secret";
@@ -125,17 +127,29 @@ export class SendMailOSClient {
     }
   }
 
-  /** Every domain of the workspace (GET /domains, documented; no pagination is documented). */
+  /**
+   * Every domain of the workspace (GET /domains, documented). SendMailOS documents no paging; when a
+   * server pages anyway, every page is read (see `pagination.ts`), each paced, retried and parsed
+   * like any request.
+   * @throws UnexpectedResponseError (code `INCOMPLETE_LIST`) when the pages cannot all be read: a
+   * paging loop, no way to the next page, more than `maxListPages` pages
+   */
   async listDomains(): Promise<Domain[]> {
-    const res = await send(this.#conn, this.#workspaceId, {
-      method: "GET",
-      path: "/domains",
-      endpoint: "GET /domains",
-      assumed: false,
-      schema: listDomainsResponseSchema,
-      expected: LIST_BODY,
-    });
-    return res.domains.map(toDomain);
+    const outcome = await readEveryPage(
+      (page) =>
+        send(this.#conn, this.#workspaceId, {
+          method: "GET",
+          path: `/domains${page.query}`,
+          endpoint: "GET /domains",
+          assumed: false,
+          schema: listDomainsResponseSchema,
+          expected: LIST_BODY,
+        }),
+      `${this.#conn.options.baseUrl}/domains`,
+      this.#conn.options.maxListPages,
+    );
+    if (!outcome.ok) throw incompleteList(`GET ${this.#conn.options.pathPrefix}/domains`, outcome.pages, outcome.problem);
+    return outcome.domains.map(toDomain);
   }
 
   /**

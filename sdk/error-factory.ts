@@ -240,6 +240,21 @@ export function invalidRequest(request: RequestInfo, issues: readonly z.core.$Zo
   );
 }
 
+/**
+ * The error for a domain list whose pages could not all be read (see `pagination.ts`): nothing may be
+ * concluded from part of a list, since every domain past the cut would look deleted.
+ * @param request `METHOD /path` of the list
+ * @param pages pages read before giving up
+ * @param problem why reading stopped
+ */
+export function incompleteList(request: string, pages: number, problem: string): UnexpectedResponseError {
+  return new UnexpectedResponseError(
+    `SendMailOS's domain list could not be read completely (${request}, ${plural(pages, "page")} read): ${problem}. ` +
+      `Nothing was concluded from the partial list. SendMailOS documents no paging; if this persists, report it.`,
+    { code: "INCOMPLETE_LIST", request, attempts: pages },
+  );
+}
+
 /** Network error codes meaning a timeout. */
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT", "ETIMEDOUT"]);
 

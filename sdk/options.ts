@@ -99,10 +99,18 @@ export interface SendMailOSClientOptions {
   userAgent?: string;
   /** Called before every wait (retry backoff or rate-limit pacing), e.g. to log it. Exceptions are ignored. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Most pages one `listDomains` may read when a server pages the list (SendMailOS documents no
+   * paging); beyond it the list is an error, never a hang.
+   * @default 1000
+   */
+  maxListPages?: number;
 }
 
 /** Default API root. */
 export const DEFAULT_BASE_URL = "https://sendmailos.com/api/v1";
+/** Default bound on the pages of one list. */
+export const DEFAULT_MAX_LIST_PAGES = 1000;
 /** Default per-attempt timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default retry bounds. */
@@ -138,6 +146,8 @@ export interface ResolvedOptions {
   rateLimits: RateLimits | false;
   /** Complete `User-Agent` header value. */
   userAgent: string;
+  /** Most pages one list may read. */
+  maxListPages: number;
 }
 
 /**
@@ -166,6 +176,7 @@ export function resolveOptions(opts: SendMailOSClientOptions, defaultUserAgent: 
     retry: resolveRetry(opts.retry ?? {}),
     rateLimits: opts.rateLimits === false ? false : resolveRateLimits(opts.rateLimits ?? {}),
     userAgent: suffix === undefined ? defaultUserAgent : `${defaultUserAgent} ${suffix}`,
+    maxListPages: positive("maxListPages", opts.maxListPages ?? DEFAULT_MAX_LIST_PAGES, true),
   };
 }
 

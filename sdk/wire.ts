@@ -75,12 +75,24 @@ export const domainResponseSchema = z.object({
 /** Response carrying one domain. */
 export type DomainResponse = z.infer<typeof domainResponseSchema>;
 
-/** Response of GET /api/v1/domains (documented; no pagination is documented). */
+/**
+ * Response of GET /api/v1/domains (documented, without paging). The paging fields are not documented:
+ * they are the conventions such APIs use, any of which the client follows when a server sends them
+ * (`pagination.ts`): `has_more`, `next_cursor` (cursor), `next` (a link), `page`/`limit`/`total`,
+ * `offset`/`limit`/`total`.
+ */
 export const listDomainsResponseSchema = z.object({
   success: z.literal(true),
   domains: z.array(wireDomainSchema),
+  has_more: z.boolean().optional(),
+  next_cursor: z.string().nullable().optional(),
+  next: z.string().nullable().optional(),
+  page: z.number().int().min(0).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).optional(),
+  total: z.number().int().min(0).optional(),
 });
-/** Response carrying every domain of the workspace. */
+/** Response carrying the domains of the workspace, or one page of them. */
 export type ListDomainsResponse = z.infer<typeof listDomainsResponseSchema>;
 
 /** Response of DELETE /api/v1/domains/{id} (assumed). */
