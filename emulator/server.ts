@@ -53,14 +53,15 @@ const notFoundPage =
 export async function startHttpServer(deps: HttpServerDeps, port: number): Promise<RunningHttpServer> {
   const server = createServer({ maxHeaderSize: parserMaxHeaderSize }, (req, res) => {
     const started = Date.now();
-    const path = pathOf(req.url);
+    const target = targetOf(req.url);
+    const path = target?.pathname;
     const isAdmin = path !== undefined && (path === "/admin" || path.startsWith("/admin/"));
     const handled =
-      path === undefined
-        ? Promise.resolve(errorReply(400, errorCodes.malformed, "Malformed request: the request target is not a valid URL path"))
+      target === undefined
+        ? Promise.resolve(invalidTarget(deps, req))
         : isAdmin
-          ? handleAdmin(deps, req, path)
-          : handleApi(deps, req, path);
+          ? handleAdmin(deps, req, target.pathname)
+          : handleApi(deps, req, target);
     handled
       .catch((err: unknown) => {
         deps.log?.(`emulator: internal error: ${(err as Error).stack ?? String(err)}`);
@@ -105,7 +106,8 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
 /** A reply, or `"reset"`: destroy the connection without answering. */
 type Outcome = Reply | "reset";
 
-async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: string): Promise<Outcome> {
+async function handleApi(deps: HttpServerDeps, req: IncomingMessage, target: URL): Promise<Outcome> {
+  const path = target.pathname;
   const method = (req.method ?? "GET").toUpperCase();
   const match = deps.api.match(method, path);
   const pattern = match.kind === "not-found" ? unmatched : match.pattern;
@@ -137,8 +139,7 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: strin
     if (!decision.allowed) return rateLimitedReply(decision.retryAfterSeconds, limitHeaders);
   }
 
-  const query = new URL(req.url ?? "/", "http://127.0.0.1").searchParams;
-  const reply = routeApi(match, { caller: auth.caller, query, headers: req.headers, body }, deps.unknownPaths);
+  const reply = routeApi(match, { caller: auth.caller, query: target.searchParams, headers: req.headers, body }, deps.unknownPaths);
   const after = deps.faults.after(method, path);
   if (after === "reset") return "reset";
   const final = after === "error" ? errorReply(500, errorCodes.internal, "Internal server error") : reply;
@@ -208,13 +209,19 @@ async function readBody(req: IncomingMessage): Promise<BodyResult | Reply> {
   }
 }
 
-/** The path of a request target, or `undefined` when it is not a valid URL (Node's parser lets some through). */
-function pathOf(target: string | undefined): string | undefined {
+/** The request target as a URL, or `undefined` when it is not one (Node's parser lets some through, e.g. `http://[`). */
+function targetOf(target: string | undefined): URL | undefined {
   try {
-    return new URL(target ?? "/", "http://127.0.0.1").pathname;
+    return new URL(target ?? "/", "http://127.0.0.1");
   } catch {
     return undefined;
   }
+}
+
+/** The 400 for a request target that is no URL; counted like any request that matches no route. */
+function invalidTarget(deps: HttpServerDeps, req: IncomingMessage): Reply {
+  deps.stats.request((req.method ?? "GET").toUpperCase(), unmatched);
+  return errorReply(400, errorCodes.malformed, "Malformed request: the request target is not a valid URL path");
 }
 
 function newRequestId(): string {

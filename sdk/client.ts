@@ -4,21 +4,16 @@
  * /domains/{id}. GET by id falls back to the list when missing; PATCH/DELETE throw UnsupportedEndpointError.
  */
 import { inspect } from "node:util";
-import {
-  ConflictError,
-  NotFoundError,
-  UnsupportedEndpointError,
-  type SendMailOSError,
-} from "./errors";
+import { ConflictError, NotFoundError, UnsupportedEndpointError, type SendMailOSError } from "./errors";
 import { canonicalDnsName } from "./dns-records";
+import { incompleteList } from "./error-factory";
 import { Connection, type RequestSpec, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
-import { incompleteList } from "./error-factory";
 import { inputFieldNames, toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
 import { type SendMailOSClientOptions, resolveOptions, resolveWorkspaceId } from "./options";
 import { readEveryPage } from "./pagination";
-import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
 import { printable } from "./printable";
+import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
 import { ApiKey } from "./secret";
 import type { CreateDomainInput, CreateDomainOptions, CreateDomainResult, Domain, UpdateDomainInput } from "./types";
 import { DEFAULT_USER_AGENT } from "./version";

@@ -11,6 +11,8 @@ const unprintable = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
  * cut to `max` characters with the full length stated, e.g. `"aaaa…" (1500000 characters)`. Pure.
  */
 export function printable(text: string, max = 80): string {
+  // JavaScript callers may pass anything; a message about bad input must not fail on it.
+  if (typeof text !== "string") text = String(text);
   const cut = text.length > max;
   const shown = cut ? text.slice(0, max) : text;
   const quoted = JSON.stringify(shown).replace(unprintable, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

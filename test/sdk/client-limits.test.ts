@@ -32,6 +32,7 @@ describe("SendMailOSClient and the request limits", () => {
       ["51 metadata keys", () => client.createDomain({ domain: "a.example", metadata: manyKeys(51) }), /metadata: has 51 keys; at most 50 are allowed/],
       ["metadata above 8 KiB", () => client.createDomain({ domain: "a.example", metadata: manyKeys(20, "v".repeat(450)) }), /metadata: is \d+ bytes long; at most 8192 are allowed as JSON/],
       ["a 300-character domain", () => client.createDomain({ domain: `${"a".repeat(296)}.com` }), /domain: is 300 characters long; at most 253 are allowed/],
+      ["a domain that is not a string (a JavaScript caller)", () => client.createDomain({ domain: 42 as unknown as string }), /domain: Invalid input: expected string, received number/],
       ["a domain with a line break", () => client.createDomain({ domain: "a.example\r\nX-Injected: 1" }), /domain: contains a control character \(U\+000D\) at position 10/],
       ["an externalId with a bidi override on update", () => client.updateDomain("d1", { externalId: "\u202Eabc" }), /externalId: contains a bidirectional control character/],
       ["51 metadata keys on update", () => client.updateDomain("d1", { metadata: manyKeys(51) }), /metadata: has 51 keys; at most 50 are allowed/],

@@ -11,5 +11,9 @@ describe("printable", () => {
   it("cuts long text and states its full length", () => {
     assert.equal(printable("x".repeat(1_500_000), 5), '"xxxxx…" (1500000 characters)');
   });
+  it("prints a value that is not a string (from JavaScript callers) instead of failing", () => {
+    assert.equal(printable(undefined as unknown as string), '"undefined"');
+    assert.equal(printable(42 as unknown as string), '"42"');
+  });
   it("keeps ordinary Unicode as it is", () => assert.equal(printable("bücher.example"), '"bücher.example"'));
 });
