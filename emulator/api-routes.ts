@@ -9,19 +9,18 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describeIssues } from "../sdk/describe-issues";
 import { canonicalDnsName } from "../sdk/dns-records";
-import { printable } from "../sdk/printable";
+import { displayText } from "../sdk/display";
 import { idempotencyKeySchema } from "../sdk/request-fields";
 import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
-import type { Caller } from "./auth";
-import type { AssumedMethod, ResolvedPagination } from "./options";
-import { headerValue } from "./auth";
+import { headerValue, type Caller } from "./auth";
+import { canonicalJson } from "./canonical-json";
 import type { DomainStore } from "./domain-store";
 import { createdDomainView, detailedDomainView } from "./domain-view";
 import { isValidHostName } from "./host-name";
+import type { AssumedMethod, ResolvedPagination } from "./options";
 import { listReply } from "./pagination";
 import { errorReply, type Reply } from "./reply";
 import { Router } from "./router";
-import { canonicalJson } from "./canonical-json";
 
 /** The request body as the pipeline read it: JSON (undefined when empty), or why it is unreadable. */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -88,7 +87,7 @@ function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest)
   // SES identities are case-insensitive; the emulator stores the canonical lower-case form.
   const domainName = canonicalDnsName(parsed.data.domain);
   if (!isValidHostName(domainName)) {
-    return invalid(`domain: ${printable(parsed.data.domain)} is not a valid host name`);
+    return invalid(`domain: ${displayText(parsed.data.domain)} is not a valid host name`);
   }
   if (store.findByName(caller.workspace, domainName)) {
     return errorReply(409, errorCodes.conflict, `Domain ${domainName} already exists in this workspace`);

@@ -117,7 +117,7 @@ export async function startEmulator(opts?: EmulatorOptions): Promise<RunningEmul
         apiKeys: options.apiKeys,
         unknownPaths: options.unknownPaths,
         api: apiRouter(store, { assumedEndpoints: options.assumedEndpoints, pagination: options.pagination }),
-        admin: adminRouter({ store, zone, faults, stats, limiter, verifier }),
+        admin: adminRouter({ store, zone, faults, stats, limiter, verifier, dnsAddress }),
         faults,
         stats,
         limiter,

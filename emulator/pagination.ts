@@ -2,7 +2,7 @@
  * Paging the domain list (an emulator option; SendMailOS documents no paging): one pure function from
  * the workspace's domains and the query to the reply, in the style the options chose.
  */
-import { printable } from "../sdk/printable";
+import { displayText } from "../sdk/display";
 import { errorCodes } from "../sdk/wire";
 import type { StoredDomain } from "./domain-store";
 import { listedDomainView } from "./domain-view";
@@ -66,7 +66,7 @@ function wholeNumber(query: URLSearchParams, name: string, fallback: number, min
   const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `${min} to ${max}`;
-    return `${name}: expected a whole number ${range}, got ${printable(raw, 40)}`;
+    return `${name}: expected a whole number ${range}, got ${displayText(raw, 40)}`;
   }
   return value;
 }
@@ -82,7 +82,7 @@ function decodeCursor(cursor: string | null): number | string {
   if (cursor === null) return 0;
   const sequence = cursor.startsWith(cursorPrefix) ? Number(Buffer.from(cursor.slice(cursorPrefix.length), "base64url").toString()) : NaN;
   if (!Number.isSafeInteger(sequence) || sequence < 1) {
-    return `cursor: ${printable(cursor, 40)} is not a cursor this API issued; list again without one`;
+    return `cursor: ${displayText(cursor, 40)} is not a cursor this API issued; list again without one`;
   }
   return sequence;
 }

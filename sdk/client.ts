@@ -4,15 +4,15 @@
  * /domains/{id}. GET by id falls back to the list when missing; PATCH/DELETE throw UnsupportedEndpointError.
  */
 import { inspect } from "node:util";
-import { ConflictError, NotFoundError, UnsupportedEndpointError, type SendMailOSError } from "./errors";
+import { displayValue } from "./display";
 import { canonicalDnsName } from "./dns-records";
 import { incompleteList } from "./error-factory";
+import { ConflictError, NotFoundError, UnsupportedEndpointError, type SendMailOSError } from "./errors";
 import { Connection, type RequestSpec, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
 import { inputFieldNames, toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
 import { type SendMailOSClientOptions, resolveOptions, resolveWorkspaceId } from "./options";
 import { readEveryPage } from "./pagination";
-import { printable } from "./printable";
 import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
 import { ApiKey } from "./secret";
 import type { CreateDomainInput, CreateDomainOptions, CreateDomainResult, Domain, UpdateDomainInput } from "./types";
@@ -107,7 +107,7 @@ export class SendMailOSClient {
         schema: domainResponseSchema,
         expected: DOMAIN_BODY,
         idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
-        subject: `Domain ${printable(input.domain)}`,
+        subject: `Domain ${displayValue(input.domain)}`,
         onRetriedFailure: (error: SendMailOSError) => {
           ambiguous ||= isAmbiguousOutcome(error);
         },
@@ -155,7 +155,7 @@ export class SendMailOSClient {
    * @throws NotFoundError when no such domain exists in the workspace
    */
   async getDomain(id: string): Promise<Domain> {
-    const subject = `Domain ${printable(id)}`;
+    const subject = `Domain ${displayValue(id)}`;
     if (!this.#conn.getByIdUnsupported) {
       try {
         const res = await send(this.#conn, this.#workspaceId, {
@@ -217,7 +217,7 @@ export class SendMailOSClient {
       fieldNames: inputFieldNames,
       schema: domainResponseSchema,
       expected: DOMAIN_BODY,
-      subject: `Domain ${printable(id)}`,
+      subject: `Domain ${displayValue(id)}`,
       unsupportedAdvice: UPDATE_ADVICE,
     });
     return toDomain(res.domain);
@@ -237,7 +237,7 @@ export class SendMailOSClient {
       schema: deleteDomainResponseSchema,
       expected: '{"success":true}',
       emptyBody: { success: true as const },
-      subject: `Domain ${printable(id)}`,
+      subject: `Domain ${displayValue(id)}`,
       unsupportedAdvice: DELETE_ADVICE,
     });
   }
@@ -259,7 +259,7 @@ export class SendMailOSClient {
       if (!(error instanceof NotFoundError)) throw error;
       if ((await this.#listedById(id)) === undefined) throw error;
       throw new UnsupportedEndpointError(
-        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${printable(id)}, which ` +
+        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${displayValue(id)}, which ` +
           `its domain list does contain. This endpoint is not documented by SendMailOS; this client assumed it. ` +
           (spec.unsupportedAdvice ?? ""),
         {

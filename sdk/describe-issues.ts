@@ -4,7 +4,7 @@
  * refused before sending) and the emulator (its 400 answers), so both name a field the same way.
  */
 import type { z } from "zod";
-import { printable } from "./printable";
+import { displayText } from "./display";
 
 /** Most issues named in one line; the rest are counted. */
 export const MAX_ISSUES_SHOWN = 3;
@@ -29,9 +29,9 @@ export function issuePath(path: readonly PropertyKey[]): string {
   let text = "";
   for (const segment of path) {
     if (typeof segment === "number") text += `[${segment}]`;
-    else if (typeof segment === "string" && /^[A-Za-z_$][\w$-]*$/.test(segment) && segment.length <= 40) {
+    else if (typeof segment === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && segment.length <= 40) {
       text += text === "" ? segment : `.${segment}`;
-    } else text += `[${printable(String(segment), 40)}]`;
+    } else text += `[${displayText(String(segment), 40)}]`;
   }
   return text;
 }

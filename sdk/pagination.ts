@@ -16,7 +16,7 @@
  * holds nothing makes no progress; each is an error, never a hang. A list that changes while it is read
  * (the `total` moves, a domain shows up on two pages, the count ends below `total`) is read again.
  */
-import { printable } from "./printable";
+import { displayText } from "./display";
 import type { ListDomainsResponse, WireDomain } from "./wire";
 
 /** How often a list that changed while it was read is read again before giving up. */
@@ -104,7 +104,7 @@ export class ListWalk {
       this.#total = page.total;
     }
     for (const domain of page.domains) {
-      if (this.#domains.has(domain.id)) return { kind: "restart", reason: `domain ${printable(domain.id, 40)} came on two pages` };
+      if (this.#domains.has(domain.id)) return { kind: "restart", reason: `domain ${displayText(domain.id, 40)} came on two pages` };
       this.#domains.set(domain.id, domain);
     }
     const next = this.#nextRequest(page);
@@ -119,7 +119,7 @@ export class ListWalk {
       return { kind: "error", problem: "a page with no domains says there are more: reading on would make no progress" };
     }
     if (this.#asked.has(next.query)) {
-      return { kind: "error", problem: `the server sent back to a page already read (${printable(next.query, 80)}): its paging loops` };
+      return { kind: "error", problem: `the server sent back to a page already read (${displayText(next.query, 80)}): its paging loops` };
     }
     if (this.#pages >= this.maxPages) {
       return { kind: "error", problem: `the list still had more after ${this.maxPages} pages (maxListPages)` };
@@ -157,11 +157,11 @@ export class ListWalk {
     try {
       url = new URL(link, this.listUrl);
     } catch {
-      return `the next link ${printable(link, 80)} is not a URL`;
+      return `the next link ${displayText(link, 80)} is not a URL`;
     }
     const list = new URL(this.listUrl);
     if (url.origin !== list.origin || url.pathname.replace(/\/+$/, "") !== list.pathname) {
-      return `the next link ${printable(link, 80)} leaves ${list.origin}${list.pathname}; it is not followed, so the API key is never sent elsewhere`;
+      return `the next link ${displayText(link, 80)} leaves ${list.origin}${list.pathname}; it is not followed, so the API key is never sent elsewhere`;
     }
     return { query: url.search };
   }

@@ -8,8 +8,8 @@
  * "Characters" are Unicode code points, as a database's `varchar(n)` counts them, not UTF-16 units.
  */
 import { z } from "zod";
+import { displayText } from "./display";
 import { forbiddenCharacters, forbiddenValueCharacters, limits, workspaceIdPattern } from "./limits";
-import { printable } from "./printable";
 
 /** Number of Unicode code points in `text`. Pure. */
 export function characterCount(text: string): number {
@@ -145,7 +145,7 @@ export function workspaceIdProblem(id: string): string | undefined {
     return `${tooLong(id.length, limits.workspaceIdLength)} (ws_ included)`;
   }
   if (!workspaceIdPattern.test(id)) {
-    return `expected ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${printable(id)}`;
+    return `expected ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${displayText(id)}`;
   }
   return undefined;
 }

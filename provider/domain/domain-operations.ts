@@ -1,11 +1,12 @@
 import { ConflictError, NotFoundError, UnsupportedEndpointError, newIdempotencyKey, type Domain } from "../../sdk";
-import { clientFor, domainListFor, requireApiKey } from "../runtime/context";
+import { checkInputs } from "../schema/check-inputs";
+import { apiKeyFailure, clientFor, domainListFor } from "../runtime/context";
 import { DeleteNotSupportedError, DomainAlreadyRegisteredError, UpdateNotSupportedError } from "../runtime/errors";
 import { providerLog } from "../runtime/log";
-import { checkDomainInputs, type DomainInputs } from "./domain-inputs";
+import type { ResourceOperations } from "../runtime/operations";
 import { diffDomain, liveFieldChanges } from "./domain-diff";
+import { domainInputsSchema, type DomainInputs } from "./domain-schema";
 import type { DomainState } from "./domain-state";
-import { knownOutputsFor, knownOutputsOf, type KnownOutputs } from "./known-outputs";
 
 /**
  * How old a shared domain list may be for a refresh read. The reads of one refresh arrive together and
@@ -13,28 +14,24 @@ import { knownOutputsFor, knownOutputsOf, type KnownOutputs } from "./known-outp
  */
 const readMaxAgeMs = 2_000;
 
-/**
- * The real `Domain` provider. The state holds only the thin shim (`dynamic/shim.ts`), which calls these
- * methods through the stable entry `pulumi-sendmailos/dynamic/v1`.
- */
-export const domainProvider = {
+/** The `Domain` resource: one SendMailOS registration. Served by both the dynamic and the native provider. */
+export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
+  token: "sendmailos:index:Domain",
+
   /** Normalizes and validates inputs at preview time; fails early when no API key is configured. */
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    requireApiKey();
-    const { inputs, failures } = checkDomainInputs(news);
-    const known = failures.length === 0 ? await knownOutputsFor(olds as Partial<DomainInputs & KnownOutputs>, inputs) : {};
-    return { inputs: { ...news, ...inputs, ...known }, failures };
+  async check(_olds, news) {
+    const missingKey = apiKeyFailure();
+    if (missingKey) return { inputs: news, failures: [missingKey] };
+    return checkInputs(domainInputsSchema, news);
   },
 
-  /** Decides update versus replacement and warns loudly before a replacement. */
-  async diff(_id: string, olds: DomainState, news: DomainInputs) {
-    const diff = diffDomain(olds, news);
-    if (diff.warning) await providerLog().warn(diff.warning);
-    return { changes: diff.changes, replaces: diff.replaces, deleteBeforeReplace: false };
+  /** Update versus replacement, property by property; a replacement carries the loud warning. */
+  async diff(_id, olds, news) {
+    return diffDomain(olds, news);
   },
 
   /** Registers the domain; adopts an existing registration when told to; survives a lost response. */
-  async create(inputs: DomainInputs) {
+  async create(inputs) {
     const client = clientFor(inputs.workspaceId);
     const request = {
       domain: inputs.domain,
@@ -47,73 +44,93 @@ export const domainProvider = {
         providerLog().info(`${domain.domainName}: the response to the create was lost; found the domain it made (${domain.id}) and kept it`);
       }
       domainListFor(inputs.workspaceId).invalidate();
-      return { id: domain.id, outs: toState(inputs, domain, false) };
+      return { id: domain.id, state: toState(inputs, domain, false) };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      if (!inputs.adoptExisting) throw new DomainAlreadyRegisteredError(inputs.domain, inputs.workspaceId);
+      if (!inputs.adoptExisting) {
+        const existing = await client.findDomainByName(inputs.domain).catch(() => undefined);
+        throw new DomainAlreadyRegisteredError(inputs.domain, inputs.workspaceId, existing?.id);
+      }
       return adopt(inputs);
     }
   },
 
-  /** Reads live state through the shared list; a domain deleted outside Pulumi leaves state. */
-  async read(id: string, props: DomainState) {
-    const live = await domainListFor(props.workspaceId).find(id, readMaxAgeMs);
+  /**
+   * Reads the live domain. A domain missing from the shared list is confirmed gone by id before it leaves
+   * state: a list (paged, or stale) alone never makes a domain look deleted. With empty state (an import),
+   * the inputs are taken from what SendMailOS has.
+   */
+  async read(id, state) {
+    const live = await findLive(id, state.workspaceId);
     if (!live) {
       providerLog().warn(
-        `${props.domainName ?? props.domain} (${id}) no longer exists in SendMailOS; it was removed from state and the next \`pulumi up\` registers it again`,
+        `${state.domainName ?? state.domain ?? id} (${id}) no longer exists in SendMailOS; it was removed from state and the next \`pulumi up\` registers it again`,
       );
-      return {};
+      return undefined;
     }
-    const state = toState(props, live, props.adopted ?? false);
-    const inputs: DomainInputs & KnownOutputs = {
-      ...knownOutputsOf(live),
-      domain: props.domain ?? live.domainName,
-      adoptExisting: props.adoptExisting ?? false,
-      deletionPolicy: props.deletionPolicy ?? "delete",
-      metadata: live.metadata,
+    const inputs: DomainInputs = {
+      domain: state.domain ?? live.domainName,
+      adoptExisting: state.adoptExisting ?? false,
+      deletionPolicy: state.deletionPolicy ?? "delete",
       ...(live.externalId !== null ? { externalId: live.externalId } : {}),
-      ...(props.workspaceId !== undefined ? { workspaceId: props.workspaceId } : {}),
+      ...(Object.keys(live.metadata).length > 0 || state.metadata !== undefined ? { metadata: live.metadata } : {}),
+      ...(state.workspaceId !== undefined ? { workspaceId: state.workspaceId } : {}),
     };
-    return { id, props: state, inputs };
+    return { id, state: toState(inputs, live, state.adopted ?? false), inputs };
   },
 
   /** Applies externalId/metadata in place; never replaces silently. */
-  async update(id: string, olds: DomainState, news: DomainInputs) {
+  async update(id, olds, news) {
     const changed = liveFieldChanges(olds, news);
-    if (changed.length === 0) return { outs: { ...olds, ...news, externalId: olds.externalId, metadata: olds.metadata } };
+    if (changed.length === 0) return { ...olds, ...keptInputs(news) };
     const client = clientFor(news.workspaceId);
     try {
       const updated = await client.updateDomain(id, { externalId: news.externalId ?? null, metadata: news.metadata ?? {} });
       domainListFor(news.workspaceId).invalidate();
-      return { outs: toState(news, updated, olds.adopted ?? false) };
+      return toState(news, updated, olds.adopted ?? false);
     } catch (error) {
-      if (error instanceof UnsupportedEndpointError) {
-        throw new UpdateNotSupportedError(olds.domainName, changed, error.message);
-      }
+      if (error instanceof UnsupportedEndpointError) throw new UpdateNotSupportedError(olds.domainName, changed, error.message);
       throw error;
     }
   },
 
   /** Deletes the registration, or leaves it in SendMailOS with `deletionPolicy: "retain"`. */
-  async delete(id: string, props: DomainState) {
-    const name = props.domainName ?? props.domain;
-    if (props.deletionPolicy === "retain") {
+  async delete(id, state) {
+    const name = state.domainName ?? state.domain;
+    if (state.deletionPolicy === "retain") {
       providerLog().info(`${name} (${id}) retained in SendMailOS (deletionPolicy "retain"); this stack no longer manages it`);
       return;
     }
     try {
-      await clientFor(props.workspaceId).deleteDomain(id);
+      await clientFor(state.workspaceId).deleteDomain(id);
     } catch (error) {
       if (error instanceof NotFoundError) return;
       if (error instanceof UnsupportedEndpointError) throw new DeleteNotSupportedError(name, error.message);
       throw error;
     }
-    domainListFor(props.workspaceId).invalidate();
+    domainListFor(state.workspaceId).invalidate();
+  },
+
+  /** An update keeps the registration: same id, name, tokens and records; externalId and metadata as asked. */
+  previewUpdate(_id, olds, news) {
+    return { ...olds, ...keptInputs(news), externalId: news.externalId ?? null, metadata: news.metadata ?? {} };
   },
 };
 
+/** The live domain, or undefined once it is confirmed gone (missing from the list AND by id). */
+async function findLive(id: string, workspaceId: string | undefined): Promise<Domain | undefined> {
+  const listed = await domainListFor(workspaceId).find(id, readMaxAgeMs);
+  if (listed) return listed;
+  try {
+    return await clientFor(workspaceId).getDomain(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
 /** Takes over a registration that already exists, bringing externalId/metadata in line with the program. */
-async function adopt(inputs: DomainInputs) {
+async function adopt(inputs: DomainInputs): Promise<{ id: string; state: DomainState }> {
   const client = clientFor(inputs.workspaceId);
   const existing = await client.findDomainByName(inputs.domain);
   if (!existing) {
@@ -134,16 +151,23 @@ async function adopt(inputs: DomainInputs) {
   }
   providerLog().info(`${inputs.domain}: adopted the existing SendMailOS registration ${domain.id} (status ${domain.status})`);
   domainListFor(inputs.workspaceId).invalidate();
-  return { id: domain.id, outs: toState(inputs, domain, true) };
+  return { id: domain.id, state: toState(inputs, domain, true) };
 }
 
-/** State = the checked inputs that are ours to keep + what SendMailOS reports. */
-function toState(inputs: Pick<DomainInputs, "domain" | "workspaceId" | "adoptExisting" | "deletionPolicy">, domain: Domain, adopted: boolean): DomainState {
+/** The checked inputs that state keeps as they are (the rest of state is what SendMailOS reports). */
+function keptInputs(inputs: DomainInputs): Pick<DomainState, "domain" | "workspaceId" | "adoptExisting" | "deletionPolicy"> {
   return {
     domain: inputs.domain,
     ...(inputs.workspaceId !== undefined ? { workspaceId: inputs.workspaceId } : {}),
-    adoptExisting: inputs.adoptExisting ?? false,
-    deletionPolicy: inputs.deletionPolicy ?? "delete",
+    adoptExisting: inputs.adoptExisting,
+    deletionPolicy: inputs.deletionPolicy,
+  };
+}
+
+/** State = the checked inputs that are ours to keep + what SendMailOS reports. */
+function toState(inputs: DomainInputs, domain: Domain, adopted: boolean): DomainState {
+  return {
+    ...keptInputs(inputs),
     domainId: domain.id,
     domainName: domain.domainName,
     status: domain.status,

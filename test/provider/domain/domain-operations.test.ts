@@ -1,18 +1,20 @@
 import { strict as assert } from "node:assert";
 import { inspect } from "node:util";
-import { domainProvider } from "../../../provider/domain/domain-provider";
+import { domainOperations } from "../../../provider/domain/domain-operations";
+import type { DomainInputs } from "../../../provider/domain/domain-schema";
 import type { DomainState } from "../../../provider/domain/domain-state";
 import { setSettings } from "../../../provider/runtime/context";
 import { startProviderFixture, type ProviderFixture } from "../../support/provider-context";
 
 /** Runs check then create, as the engine does. */
 async function register(raw: Record<string, unknown>): Promise<{ id: string; outs: DomainState }> {
-  const { inputs, failures } = await domainProvider.check({}, raw);
+  const { inputs, failures } = await domainOperations.check({}, raw);
   assert.deepEqual(failures, []);
-  return (await domainProvider.create(inputs as never)) as { id: string; outs: DomainState };
+  const { id, state } = await domainOperations.create(inputs as DomainInputs, {});
+  return { id, outs: state };
 }
 
-describe("domainProvider against the emulator", () => {
+describe("domainOperations against the emulator", () => {
   let fx: ProviderFixture;
   beforeEach(async () => {
     fx = await startProviderFixture();
@@ -22,9 +24,14 @@ describe("domainProvider against the emulator", () => {
   });
 
   describe("check", () => {
-    it("fails with the config command when no API key is configured", async () => {
+    it("fails with the config command when no API key is configured, once in full, without a stack", async () => {
       setSettings({});
-      await assert.rejects(domainProvider.check({}, { domain: "acme.com" }), /pulumi config set --secret sendmailos:apiKey/);
+      const first = await domainOperations.check({}, { domain: "acme.com" });
+      assert.deepEqual(first.failures.map((f) => f.property), [""]);
+      assert.match(first.failures[0]!.reason, /pulumi config set --secret sendmailos:apiKey/);
+      assert.doesNotMatch(first.failures[0]!.reason, /\bat .*\.js:\d+/);
+      const second = await domainOperations.check({}, { domain: "other.com" });
+      assert.equal(second.failures[0]!.reason, "no SendMailOS API key is configured (see the first error)");
     });
   });
 
@@ -49,6 +56,7 @@ describe("domainProvider against the emulator", () => {
       await assert.rejects(register({ domain: "acme.com" }), (error: Error) => {
         assert.match(error.message, /acme\.com is already registered in SendMailOS/);
         assert.match(error.message, /adoptExisting: true/);
+        assert.match(error.message, /pulumi import sendmailos:index:Domain <name> [0-9a-f-]{36}/);
         return true;
       });
       assert.equal(fx.emulator.domains().length, 1);
@@ -85,27 +93,29 @@ describe("domainProvider against the emulator", () => {
         body: JSON.stringify({ external_id: "changed-by-hand", metadata: { plan: "free" } }),
       });
       assert.equal(response.status, 200);
-      const read = await domainProvider.read(id, outs);
-      assert.equal(read.id, id);
-      assert.equal(read.props!.externalId, "changed-by-hand");
-      assert.deepEqual(read.inputs!.metadata, { plan: "free" });
-      const diff = await domainProvider.diff(id, read.props!, { domain: "acme.com", externalId: "c1", metadata: { plan: "pro" }, adoptExisting: false, deletionPolicy: "delete" });
-      assert.deepEqual(diff, { changes: true, replaces: [], deleteBeforeReplace: false });
+      const read = await domainOperations.read(id, outs);
+      assert.equal(read!.id, id);
+      assert.equal(read!.state.externalId, "changed-by-hand");
+      assert.deepEqual(read!.inputs.metadata, { plan: "free" });
+      const diff = await domainOperations.diff(id, read!.state, { domain: "acme.com", externalId: "c1", metadata: { plan: "pro" }, adoptExisting: false, deletionPolicy: "delete" });
+      assert.equal(diff.changes, true);
+      assert.deepEqual(diff.replaces, []);
+      assert.deepEqual(diff.properties.map((p) => p.path), ["externalId", "metadata.plan"]);
     });
 
     it("reports live status and verifiedAt", async () => {
       const { id, outs } = await register({ domain: "acme.com" });
       fx.emulator.setStatus(id, "verified");
-      const read = await domainProvider.read(id, outs);
-      assert.equal(read.props!.status, "verified");
-      assert.ok(read.props!.verifiedAt);
+      const read = await domainOperations.read(id, outs);
+      assert.equal(read!.state.status, "verified");
+      assert.ok(read!.state.verifiedAt);
     });
 
     it("drops a domain deleted outside Pulumi from state", async () => {
       const { id, outs } = await register({ domain: "acme.com" });
       await fetch(`${fx.emulator.baseUrl}/domains/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${fx.emulator.apiKey}` } });
-      const read = await domainProvider.read(id, outs);
-      assert.deepEqual(read, {});
+      const read = await domainOperations.read(id, outs);
+      assert.equal(read, undefined);
       assert.match(fx.lines.join("\n"), /no longer exists in SendMailOS.*registers it again/);
     });
 
@@ -113,17 +123,40 @@ describe("domainProvider against the emulator", () => {
       const created = [];
       for (const name of ["a.example", "b.example", "c.example", "d.example"]) created.push(await register({ domain: name }));
       fx.emulator.resetStats();
-      const reads = await Promise.all(created.map(({ id, outs }) => domainProvider.read(id, outs)));
-      assert.ok(reads.every((r) => r.id !== undefined));
+      const reads = await Promise.all(created.map(({ id, outs }) => domainOperations.read(id, outs)));
+      assert.ok(reads.every((r) => r?.id !== undefined));
       assert.equal(fx.emulator.stats().requests["GET /api/v1/domains"], 1);
       assert.equal(fx.emulator.stats().total, 1);
+    });
+  });
+
+  describe("read for an import (empty state)", () => {
+    it("takes the inputs from what SendMailOS has, so the next diff against the same program is empty", async () => {
+      const { id } = await register({ domain: "acme.com", externalId: "c1", metadata: { plan: "pro" } });
+      const read = await domainOperations.read(id, {});
+      assert.deepEqual(read!.inputs, { domain: "acme.com", externalId: "c1", metadata: { plan: "pro" }, adoptExisting: false, deletionPolicy: "delete" });
+      const program = await domainOperations.check({}, { domain: "Acme.com", externalId: "c1", metadata: { plan: "pro" } });
+      assert.equal((await domainOperations.diff(id, read!.state, program.inputs as DomainInputs)).changes, false);
+    });
+
+    it("leaves empty metadata and a missing externalId out of the imported inputs", async () => {
+      const { id } = await register({ domain: "bare.example" });
+      assert.deepEqual((await domainOperations.read(id, {}))!.inputs, { domain: "bare.example", adoptExisting: false, deletionPolicy: "delete" });
+    });
+  });
+
+  describe("previewUpdate", () => {
+    it("keeps the registration and shows the new externalId and metadata", async () => {
+      const { id, outs } = await register({ domain: "acme.com", externalId: "c1" });
+      const preview = domainOperations.previewUpdate!(id, outs, { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" });
+      assert.deepEqual({ ...outs, externalId: "c2", metadata: { k: "v" } }, preview);
     });
   });
 
   describe("update", () => {
     it("changes externalId and metadata in place", async () => {
       const { id, outs } = await register({ domain: "acme.com", externalId: "c1" });
-      const { outs: updated } = await domainProvider.update(id, outs, { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" });
+      const updated = await domainOperations.update(id, outs, { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" }, {});
       assert.equal(updated.externalId, "c2");
       assert.deepEqual(updated.metadata, { k: "v" });
       assert.equal(updated.domainId, id);
@@ -135,7 +168,7 @@ describe("domainProvider against the emulator", () => {
       fx = await startProviderFixture({ assumedEndpoints: ["GET", "DELETE"] });
       const { id, outs } = await register({ domain: "acme.com", externalId: "c1" });
       await assert.rejects(
-        domainProvider.update(id, outs, { domain: "acme.com", externalId: "c2", adoptExisting: false, deletionPolicy: "delete" }),
+        domainOperations.update(id, outs, { domain: "acme.com", externalId: "c2", adoptExisting: false, deletionPolicy: "delete" }, {}),
         /could not update externalId of acme\.com in place.*NOT replaced/s,
       );
       assert.equal(fx.emulator.domains()[0]!.id, id);
@@ -145,14 +178,14 @@ describe("domainProvider against the emulator", () => {
   describe("delete", () => {
     it("deletes the domain, and counts an already deleted one as done", async () => {
       const { id, outs } = await register({ domain: "acme.com" });
-      await domainProvider.delete(id, outs);
+      await domainOperations.delete(id, outs);
       assert.equal(fx.emulator.domains().length, 0);
-      await domainProvider.delete(id, outs);
+      await domainOperations.delete(id, outs);
     });
 
     it("leaves the domain in SendMailOS with deletionPolicy retain, and says so", async () => {
       const { id, outs } = await register({ domain: "acme.com", deletionPolicy: "retain" });
-      await domainProvider.delete(id, outs);
+      await domainOperations.delete(id, outs);
       assert.equal(fx.emulator.domains().length, 1);
       assert.match(fx.lines.join("\n"), /retained in SendMailOS/);
     });
@@ -161,7 +194,7 @@ describe("domainProvider against the emulator", () => {
       await fx.stop();
       fx = await startProviderFixture({ assumedEndpoints: ["GET", "PATCH"] });
       const { id, outs } = await register({ domain: "acme.com" });
-      await assert.rejects(domainProvider.delete(id, outs), /could not delete acme\.com.*deletionPolicy: "retain"/s);
+      await assert.rejects(domainOperations.delete(id, outs), /could not delete acme\.com.*deletionPolicy: "retain"/s);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { DnsRecord, Domain } from "../../sdk";
 import { domainListFor } from "../runtime/context";
 import { providerLog } from "../runtime/log";
-import type { DomainInputs } from "./domain-inputs";
+import type { DomainInputs } from "../domain/domain-schema";
 
 /**
  * The outputs of a registered domain that never change while its name and workspace stay the same.
