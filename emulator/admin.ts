@@ -25,11 +25,11 @@ import type { DomainStore, StoredDomain } from "./domain-store";
 import { detailedDomainView, dnsRecordsOf } from "./domain-view";
 import { dnsRecordInputSchema, dnsRecordRemovalSchema, type DnsZone } from "./dns-zone";
 import { faultSpecSchema, type ActiveFault, type FaultRegistry } from "./faults";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import type { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import type { StatsCounter } from "./stats";
-import { describeIssues } from "./validation";
+import { describeIssues } from "../sdk/describe-issues";
 import type { Verifier } from "./verifier";
 
 /** What an admin handler receives. */
@@ -127,6 +127,6 @@ function faultView(fault: ActiveFault) {
 function parseBody<T>(body: BodyResult, schema: z.ZodType<T>, act: (value: T) => Reply): Reply {
   if (!body.ok) return errorReply(400, errorCodes.invalid, body.error);
   const parsed = schema.safeParse(body.value);
-  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error));
+  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error.issues));
 }
 
