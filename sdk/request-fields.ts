@@ -38,7 +38,11 @@ export function forbiddenCharacterProblem(text: string, forbidden: RegExp = forb
   const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
   const position = characterCount(text.slice(0, match.index)) + 1;
   const kind =
-    code >= 0x202a ? "a bidirectional control character, which makes the value display differently from what is stored" : "a control character";
+    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+      ? "a bidirectional control character, which makes the value display differently from what is stored"
+      : code >= 0xa0
+        ? "an invisible character, which makes the value look like another"
+        : "a control character";
   return `contains ${kind} (${name}) at position ${position}; remove it`;
 }
 
@@ -84,7 +88,7 @@ export const externalIdFieldSchema = z.string().superRefine((externalId, ctx) =>
  * zod builds records by assignment, which drops a `__proto__` key without a word: refuse it instead,
  * since a value is never silently changed.
  */
-function refuseProtoKey(value: unknown, ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void }): unknown {
+export function refuseProtoKey(value: unknown, ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void }): unknown {
   if (value !== null && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
     ctx.addIssue({ code: "custom", path: ["__proto__"], message: "key is reserved (it names the object prototype in JavaScript); rename it" });
   }
@@ -145,7 +149,7 @@ export function workspaceIdProblem(id: string): string | undefined {
     return `${tooLong(id.length, limits.workspaceIdLength)} (ws_ included)`;
   }
   if (!workspaceIdPattern.test(id)) {
-    return `expected ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${displayText(id)}`;
+    return `must be ws_ followed by letters, digits, "_" or "-" (such as ws_123), got ${displayText(id)}`;
   }
   return undefined;
 }

@@ -101,7 +101,8 @@ export function describeType(schema: z.ZodType): TypeModel {
     case "union":
       return { kind: "union", options: (def.options ?? []).map(describeType), ...(def.discriminator ? { discriminator: def.discriminator } : {}) };
     case "pipe":
-      return describeType(def.in!);
+      // A preprocess is a pipe from a transform: the type is what comes out of it.
+      return defOf(def.in!).type === "transform" ? describeType((def as { out?: z.ZodType }).out!) : describeType(def.in!);
     case "optional":
     case "default":
     case "nullable":

@@ -1,34 +1,21 @@
 /**
- * The field types that resource input schemas are built from, each with its rules and the messages that
- * name the fix. Limits and character rules come from `sdk/limits.ts`, the one definition the API client and
- * the emulator share, so a value refused here at preview would be refused by the API, and the reverse.
+ * The field types that resource input schemas are built from. The rules a request must follow (lengths,
+ * characters, sizes) are the sdk's field schemas (`sdk/request-fields.ts`, built on `sdk/limits.ts`), the
+ * ones the API client checks before sending and the emulator enforces, so a value refused here at preview
+ * would be refused by the API, and the reverse. What this file adds is what only a resource input needs:
+ * a hint that fits a value of the wrong type, and refusing an empty value that would mean "none".
  */
 import { isIP } from "node:net";
 import { z } from "zod";
 import { describeKind, displayText, displayValue } from "../../sdk/display";
-import { forbiddenCharacters, forbiddenValueCharacters, limits, workspaceIdPattern } from "../../sdk/limits";
+import { externalIdFieldSchema, forbiddenCharacterProblem, metadataFieldSchema, refuseProtoKey, workspaceIdProblem } from "../../sdk/request-fields";
 import { normalizeDomainName } from "../domain/domain-name";
 
-/** Where the first match of `pattern` is in `text`: `U+000A at position 4`. */
-function firstMatch(text: string, pattern: RegExp): string | undefined {
-  let position = 0;
-  for (const c of text) {
-    position += 1;
-    if (pattern.test(c)) return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at position ${position}`;
-  }
-  return undefined;
-}
-
-/** A string with no control or bidirectional-override characters, at most `max` characters long. */
-function safeString(max: number, what: string, forbidden: RegExp = forbiddenCharacters) {
+/** A string (the type named in the message otherwise), not empty. */
+function nonEmptyString(what: string) {
   return z
     .string({ error: (issue) => (issue.code === "invalid_type" ? `must be a string, got ${describeKind(issue.input)}` : undefined) })
-    .min(1, { error: `is empty; give a value or leave ${what} out` })
-    .max(max, { error: (issue) => `is ${[...String(issue.input)].length} characters long; the limit is ${max}` })
-    .superRefine((value, ctx) => {
-      const at = firstMatch(value, forbidden);
-      if (at !== undefined) ctx.addIssue({ code: "custom", message: `contains a control or invisible character (${at}); remove it` });
-    });
+    .min(1, { error: `is empty; give a value or leave ${what} out` });
 }
 
 /** A sending domain: normalized (lower case, one trailing dot removed, punycode) or refused with the reason. */
@@ -41,70 +28,45 @@ export const domainNameField = z
     return z.NEVER;
   });
 
-/** Your own id for a domain (`external_id`). */
-export const externalIdField = safeString(limits.externalIdLength, "externalId");
+/** Your own id for a domain (`external_id`): the API's rules, and not empty (leave it out to send none). */
+export const externalIdField = nonEmptyString("externalId").superRefine(obeys(externalIdFieldSchema));
 
-/** The value of one metadata entry, with a hint that fits what was given instead of a string. */
-const metadataValue = z
-  .string({
-    error: (issue) => {
-      if (issue.code !== "invalid_type") return undefined;
-      const value = issue.input;
-      const hint =
-        typeof value === "number" || typeof value === "boolean"
-          ? `quote it: "${String(value)}"`
-          : value === null
-            ? "give a string, or remove the key"
-            : Array.isArray(value)
-              ? `metadata is flat: join the list into one string, e.g. ${displayText((value as unknown[]).join(","))}`
-              : typeof value === "object"
-                ? "metadata is flat (string to string): use one key per value, e.g. plan_tier and plan_seats, or a JSON string"
-                : "give a string";
-      return `must be a string, got ${describeKind(value)}; ${hint}`;
-    },
-  })
-  .max(limits.metadataValueLength, {
-    error: (issue) => `is ${[...String(issue.input)].length} characters long; the limit is ${limits.metadataValueLength}`,
-  })
-  .superRefine((value, ctx) => {
-    const at = firstMatch(value, forbiddenValueCharacters);
-    if (at !== undefined) ctx.addIssue({ code: "custom", message: `contains a control or bidirectional character (${at}); remove it` });
-  });
+/** The hint for a metadata value that is not a string. */
+function metadataValueHint(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean") return `quote it: "${String(value)}"`;
+  if (value === null) return "give a string, or remove the key";
+  if (Array.isArray(value)) return `metadata is flat: join the list into one string, e.g. ${displayText((value as unknown[]).join(","))}`;
+  if (typeof value === "object") return "metadata is flat (string to string): use one key per value, e.g. plan_tier and plan_seats, or a JSON string";
+  return "give a string";
+}
 
-/** A metadata key. */
-const metadataKey = z
-  .string()
-  .min(1, { error: "has an empty key; give every entry a name" })
-  .max(limits.metadataKeyLength, {
-    error: (issue) => `has a key of ${[...String(issue.input)].length} characters (${displayValue(issue.input)}); the limit is ${limits.metadataKeyLength}`,
-  })
-  .superRefine((key, ctx) => {
-    const at = firstMatch(key, forbiddenCharacters);
-    if (at !== undefined) ctx.addIssue({ code: "custom", message: `has a key with a control or invisible character (${at}); rename it` });
-  });
-
-/** String-to-string metadata, within the key count and total size limits. */
+/** String-to-string metadata: a type hint for each value that is not a string, then the API's rules. */
 export const metadataField = z
-  .record(metadataKey, metadataValue, {
-    error: (issue) =>
-      issue.code === "invalid_type" ? `must be a map of string keys to string values, got ${describeKind(issue.input)}` : undefined,
-  })
-  .superRefine((map, ctx) => {
-    const keys = Object.keys(map).length;
-    if (keys > limits.metadataKeys) ctx.addIssue({ code: "custom", message: `has ${keys} keys; the limit is ${limits.metadataKeys}` });
-    const bytes = Buffer.byteLength(JSON.stringify(map), "utf8");
-    if (bytes > limits.metadataBytes) {
-      ctx.addIssue({ code: "custom", message: `is ${bytes} bytes as JSON; the limit is ${limits.metadataBytes}` });
-    }
-  });
+  .preprocess(
+    refuseProtoKey,
+    z.record(
+      z.string(),
+      z.string({ error: (issue) => `must be a string, got ${describeKind(issue.input)}; ${metadataValueHint(issue.input)}` }),
+      { error: (issue) => (issue.code === "invalid_type" ? `must be a map of string keys to string values, got ${describeKind(issue.input)}` : undefined) },
+    ),
+  )
+  .superRefine(obeys(metadataFieldSchema));
+
+/** Forwards the issues of the sdk's rule for a field, so that its words and limits are the ones used. */
+function obeys<T>(rule: z.ZodType<unknown, T>) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const result = rule.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
+  };
+}
 
 /** An agency workspace id (`ws_...`). */
 export const workspaceIdField = z
   .string({ error: (issue) => (issue.code === "invalid_type" ? `must be a string such as "ws_123", got ${describeKind(issue.input)}` : undefined) })
-  .max(limits.workspaceIdLength, {
-    error: (issue) => `is ${[...String(issue.input)].length} characters long; workspace ids have at most ${limits.workspaceIdLength}`,
-  })
-  .regex(workspaceIdPattern, { error: (issue) => `must look like "ws_..." (an agency workspace id), got ${displayValue(issue.input)}` });
+  .superRefine((id, ctx) => {
+    const problem = workspaceIdProblem(id);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** `true` or `false`. */
 export function booleanField() {
@@ -147,7 +109,12 @@ export function ttlField(min: number, max: number, also: number[] = []) {
     });
 }
 
-/** A non-empty single-line identifier from another system (a zone id, a zone name, a domain id). */
+/** A non-empty identifier from another system (a zone id, a zone name, a domain id), without control characters. */
 export function identifierField(what: string) {
-  return safeString(1024, what);
+  return nonEmptyString(what)
+    .max(1024, { error: (issue) => `is ${String(issue.input).length} characters long; at most 1024 are allowed` })
+    .superRefine((value, ctx) => {
+      const problem = forbiddenCharacterProblem(value);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    });
 }

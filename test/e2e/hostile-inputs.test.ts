@@ -17,7 +17,7 @@ const cases: Record<string, { js: string; error: RegExp }> = {
   typo: { js: `new sendmailos.Domain("d", { domain: "typo.example", externalID: "c1" });`, error: /"externalID" is not a known property; did you mean `externalId`\?/ },
   huge: {
     js: `new sendmailos.Domain("d", { domain: "huge.example", externalId: "x".repeat(1500000) });`,
-    error: /externalId is 1500000 characters long; the limit is 255/,
+    error: /externalId is 1500000 characters long; at most 255 are allowed/,
   },
   nested: {
     js: `new sendmailos.Domain("d", { domain: "nested.example", metadata: { plan: { tier: "gold" } } });`,

@@ -77,7 +77,7 @@ describe("emulator request limits", () => {
     it("answers 400 naming the pattern for a workspace id that is not ws_...", async () => {
       const response = await api(emulator.current, "GET", "/domains", { workspace: "acme" });
       assert.equal(response.status, 400);
-      assert.match(response.json.error, /^X-Workspace-Id: expected ws_ followed by letters, digits/);
+      assert.match(response.json.error, /^X-Workspace-Id: must be ws_ followed by letters, digits/);
     });
 
     it("answers a 20 KB workspace id sent raw with the JSON 431", async () => {

@@ -34,10 +34,13 @@ describe("the Domain input schema, through check", () => {
     assert.match(reasons, /domain => domain "https:\/\/acme\.com" looks like a URL/);
     assert.match(reasons, /externalId => externalId is empty; give a value or leave externalId out/);
     assert.match(reasons, /metadata => metadata\.plan must be a string, got a number; quote it: "3"/);
-    assert.match(reasons, /metadata => metadata has an empty key/);
-    assert.match(reasons, /workspaceId => workspaceId must look like "ws_\.\.\." \(an agency workspace id\), got "acme"/);
+    assert.match(reasons, /workspaceId => workspaceId must be ws_ followed by letters, digits, "_" or "-" \(such as ws_123\), got "acme"/);
     assert.match(reasons, /adoptExisting => adoptExisting must be true or false, got "yes"/);
     assert.match(reasons, /deletionPolicy => deletionPolicy must be "delete" or "retain", got "keep"/);
+  });
+
+  it("refuses an empty metadata key", () => {
+    assert.match(reasonFor({ domain: "acme.com", metadata: { "": "x" } }, "metadata"), /metadata\[""\] key must not be empty/);
   });
 
   it("requires the domain", () => {
@@ -79,17 +82,17 @@ describe("the Domain input schema, through check", () => {
 
   describe("limits, checked at preview with the limit in the message", () => {
     const cases: [string, Record<string, unknown>, string, RegExp][] = [
-      ["a 1.5 MB externalId", { externalId: "x".repeat(1_500_000) }, "externalId", /externalId is 1500000 characters long; the limit is 255/],
-      ["a 1.5 MB metadata value", { metadata: { blob: "x".repeat(1_500_000) } }, "metadata", /metadata\.blob is 1500000 characters long; the limit is 500/],
-      ["51 metadata keys", { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "metadata", /metadata has 51 keys; the limit is 50/],
-      ["a 41-character key", { metadata: { ["k".repeat(41)]: "v" } }, "metadata", /has a key of 41 characters .*the limit is 40/],
-      ["metadata over 8 KiB", { metadata: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`key${i}`, "é".repeat(400)])) }, "metadata", /metadata is \d+ bytes as JSON; the limit is 8192/],
-      ["a 20 KB workspaceId", { workspaceId: `ws_${"a".repeat(20_000)}` }, "workspaceId", /workspaceId is 20003 characters long; workspace ids have at most 64/],
-      ["a workspaceId with a newline", { workspaceId: "ws_a\nX-Evil: 1" }, "workspaceId", /must look like "ws_\.\.\."/],
-      ["an externalId with CR LF", { externalId: "c1\r\nX-Evil: 1" }, "externalId", /control or invisible character \(U\+000D at position 3\)/],
-      ["an externalId with a bidi override", { externalId: "c1\u202eevil" }, "externalId", /U\+202E at position 3/],
-      ["a metadata key with NUL", { metadata: { "a\u0000b": "v" } }, "metadata", /key with a control or invisible character \(U\+0000 at position 2\)/],
-      ["a metadata value with an escape sequence", { metadata: { a: "\u001b[2J" } }, "metadata", /U\+001B at position 1/],
+      ["a 1.5 MB externalId", { externalId: "x".repeat(1_500_000) }, "externalId", /externalId is 1500000 characters long; at most 255 are allowed/],
+      ["a 1.5 MB metadata value", { metadata: { blob: "x".repeat(1_500_000) } }, "metadata", /metadata\.blob value is 1500000 characters long; at most 500 are allowed/],
+      ["51 metadata keys", { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "metadata", /metadata has 51 keys; at most 50 are allowed/],
+      ["a 41-character key", { metadata: { ["k".repeat(41)]: "v" } }, "metadata", /key is 41 characters long; at most 40 are allowed/],
+      ["metadata over 8 KiB", { metadata: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`key${i}`, "é".repeat(400)])) }, "metadata", /metadata is \d+ bytes long; at most 8192 are allowed as JSON/],
+      ["a 20 KB workspaceId", { workspaceId: `ws_${"a".repeat(20_000)}` }, "workspaceId", /workspaceId is 20003 characters long; at most 64 are allowed \(ws_ included\)/],
+      ["a workspaceId with a newline", { workspaceId: "ws_a\nX-Evil: 1" }, "workspaceId", /must be ws_ followed by letters/],
+      ["an externalId with CR LF", { externalId: "c1\r\nX-Evil: 1" }, "externalId", /contains a control character \(U\+000D\) at position 3/],
+      ["an externalId with a bidi override", { externalId: "c1\u202eevil" }, "externalId", /bidirectional control character.*\(U\+202E\) at position 3/],
+      ["a metadata key with NUL", { metadata: { "a\u0000b": "v" } }, "metadata", /key contains a control character \(U\+0000\) at position 2/],
+      ["a metadata value with an escape sequence", { metadata: { a: "\u001b[2J" } }, "metadata", /value contains a control character \(U\+001B\) at position 1/],
     ];
     for (const [title, extra, property, reason] of cases) {
       it(`refuses ${title}`, () => assert.match(reasonFor({ domain: "acme.com", ...extra }, property), reason));
@@ -103,6 +106,19 @@ describe("the Domain input schema, through check", () => {
         workspaceId: `ws_${"a".repeat(61)}`,
       };
       assert.deepEqual(check(raw).failures, []);
+    });
+
+    it("refuses a __proto__ key instead of dropping it silently", () => {
+      assert.match(reasonFor({ domain: "acme.com", metadata: JSON.parse('{"__proto__": "x", "a": "b"}') }, "metadata"), /__proto__.*reserved/);
+    });
+
+    it("counts characters, not UTF-16 units: 255 emoji are within the limit", () => {
+      assert.deepEqual(check({ domain: "acme.com", externalId: "😀".repeat(255) }).failures, []);
+      assert.match(reasonFor({ domain: "acme.com", externalId: "😀".repeat(256) }, "externalId"), /is 256 characters long; at most 255/);
+    });
+
+    it("refuses invisible characters that make two ids look the same", () => {
+      assert.match(reasonFor({ domain: "acme.com", externalId: "client\u200b1" }, "externalId"), /invisible character.*\(U\+200B\) at position 7/);
     });
 
     it("keeps tabs and line breaks in metadata values (notes), nothing else of the kind", () => {
