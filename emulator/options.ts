@@ -92,10 +92,13 @@ export interface VerificationOptions {
  *   (SendMailOS's subscriber list uses `limit`/`offset`/`total`).
  * - `cursor`: `?cursor=C&limit=L`, answering `has_more` and `next_cursor` (`null` on the last page); a
  *   cursor stays valid when domains are created or deleted meanwhile.
+ * - `truncate`: a hostile server that answers the first `pageSize` domains and says nothing about the
+ *   rest (no paging fields): a client cannot tell the list is cut, so it must never take a domain missing
+ *   from a list for deleted without asking for it by id.
  */
 export interface PaginationOptions {
   /** Which convention. */
-  style: "page" | "offset" | "cursor";
+  style: "page" | "offset" | "cursor" | "truncate";
   /**
    * Domains per page when the request gives no `limit`, and the largest `limit` accepted.
    * @default 100
@@ -212,8 +215,8 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
   if (verification.checkIntervalMs <= 0) throw new Error("verification.checkIntervalMs: must be positive");
   if (rateLimits && rateLimits.windowMs <= 0) throw new Error("rateLimits.windowMs: must be positive");
   const pagination = opts.pagination ? { style: opts.pagination.style, pageSize: opts.pagination.pageSize ?? 100 } : false;
-  if (pagination && !["page", "offset", "cursor"].includes(pagination.style)) {
-    throw new Error('pagination.style: expected "page", "offset" or "cursor"');
+  if (pagination && !["page", "offset", "cursor", "truncate"].includes(pagination.style)) {
+    throw new Error('pagination.style: expected "page", "offset", "cursor" or "truncate"');
   }
   if (pagination && (!Number.isInteger(pagination.pageSize) || pagination.pageSize < 1)) {
     throw new Error("pagination.pageSize: expected a whole number of at least 1");

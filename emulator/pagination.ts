@@ -47,6 +47,8 @@ export function listReply(domains: readonly SequencedDomain[], query: URLSearchP
       const hasMore = rest.length > items.length;
       return ok({ has_more: hasMore, next_cursor: hasMore && last !== undefined ? encodeCursor(last.sequence) : null }, items);
     }
+    case "truncate":
+      return ok({}, domains.slice(0, limit));
   }
 }
 

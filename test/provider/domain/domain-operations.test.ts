@@ -119,6 +119,17 @@ describe("domainOperations against the emulator", () => {
       assert.match(fx.lines.join("\n"), /no longer exists in SendMailOS.*registers it again/);
     });
 
+    it("never drops a domain that a cut list leaves out: it asks for it by id first", async () => {
+      await fx.stop();
+      fx = await startProviderFixture({ pagination: { style: "truncate", pageSize: 2 } });
+      const created = [];
+      for (const name of ["a.example", "b.example", "c.example"]) created.push(await register({ domain: name }));
+      const last = created[2]!;
+      const read = await domainOperations.read(last.id, last.outs);
+      assert.equal(read?.id, last.id, "kept in state");
+      assert.ok(!fx.lines.some((l) => /no longer exists/.test(l)));
+    });
+
     it("shares one list request between concurrent reads", async () => {
       const created = [];
       for (const name of ["a.example", "b.example", "c.example", "d.example"]) created.push(await register({ domain: name }));
