@@ -190,3 +190,69 @@ function upInterruptedOnce(project: PulumiProject, trigger: RegExp): Promise<{ c
     });
   });
 }
+
+describe("e2e: explicit native providers for two accounts in one program", function () {
+  this.timeout(15 * 60 * 1000);
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  const keys = { a: "sk_test_agency_a", a2: "sk_test_agency_a_rotated", b: "sk_test_agency_b" };
+
+  const twoAccounts = `
+const pulumi = require("@pulumi/pulumi");
+const sm = require("pulumi-sendmailos/native");
+const cfg = new pulumi.Config();
+const a = new sm.Provider("agency-a", { apiKey: cfg.requireSecret("keyA"), baseUrl: cfg.require("baseUrl") });
+const b = new sm.Provider("agency-b", { apiKey: cfg.requireSecret("keyB"), baseUrl: cfg.require("baseUrl") });
+exports.a = new sm.Domain("client-a", { domain: "client-a.example" }, { provider: a }).domainId;
+exports.b = new sm.Domain("client-b", { domain: "client-b.example" }, { provider: b }).domainId;
+`;
+
+  before(async () => {
+    emulator = await startEmulator({
+      rateLimits: false,
+      apiKeys: [
+        { key: keys.a, workspace: "ws_a" },
+        { key: keys.a2, workspace: "ws_a" },
+        { key: keys.b, workspace: "ws_b" },
+      ],
+    });
+    project = await createNativeProject({
+      name: "accounts",
+      programJs: twoAccounts,
+      config: { keyA: { value: keys.a, secret: true }, keyB: { value: keys.b, secret: true }, baseUrl: emulator.baseUrl },
+    });
+  });
+  after(async () => {
+    await project?.dispose();
+    await emulator?.stop();
+  });
+
+  it("manages a domain in each account", async () => {
+    await project.up();
+    const byWorkspace = Object.fromEntries(emulator.domains().map((d) => [d.workspace, d.domain_name]));
+    assert.deepEqual(byWorkspace, { ws_a: "client-a.example", ws_b: "client-b.example" });
+    assert.ok(!JSON.stringify(await project.exportStack()).includes(keys.a), "a key in clear in state");
+  });
+
+  it("a rotated key updates the provider and replaces nothing", async () => {
+    await project.setConfig("keyA", keys.a2, { secret: true });
+    const preview = await project.preview();
+    const changed = (preview.steps as PreviewStep[]).filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`);
+    assert.deepEqual(changed, ["update agency-a"]);
+    await project.up();
+    assert.equal(emulator.domains().length, 2);
+  });
+
+  it("refuses a bad provider configuration at preview, naming the field", async () => {
+    await project.setConfig("baseUrl", "ftp://sendmailos.example/api/v1");
+    const preview = await project.preview({ check: false });
+    assert.notEqual(preview.code, 0);
+    assert.match(preview.errors.join("\n"), /baseUrl must be an http\(s\) URL/);
+    await project.setConfig("baseUrl", emulator.baseUrl);
+  });
+
+  it("destroy removes both", async () => {
+    await project.destroy();
+    assert.deepEqual(emulator.domains(), []);
+  });
+});
