@@ -51,6 +51,7 @@ export function clientFor(workspaceId: string | undefined): SendMailOSClient {
   let client = clients.get(key);
   if (!client) {
     client = new SendMailOSClient({
+      ...(s.rateLimits !== undefined ? { rateLimits: s.rateLimits } : {}),
       ...clientOverrides,
       apiKey: s.apiKey,
       ...(s.baseUrl !== undefined ? { baseUrl: s.baseUrl } : {}),
