@@ -1,5 +1,14 @@
 import { canonicalDnsName, type Domain } from "../../sdk";
 
+/**
+ * How old the shared list may be for a read (refresh, import). The reads of one refresh all want the same
+ * picture of the workspace, and a refresh of hundreds of domains takes longer than any short bound: one
+ * list (all its pages) serves them all. Nothing here goes stale by our own doing: every create, update and
+ * delete of this process invalidates the list, and a domain missing from it is asked for by id before it
+ * is taken for deleted. Each CLI operation is a new process.
+ */
+export const readMaxAgeMs = 10 * 60_000;
+
 /** One fetched list of domains and when it was asked for. */
 interface Snapshot {
   fetchedAt: number;
