@@ -90,8 +90,16 @@ export async function dnsResolversFor(own: string[] | undefined): Promise<string
   return emulatorDns;
 }
 
+const resetHooks: (() => void)[] = [];
+
+/** Registers a cache to forget with the clients (settings changed, or between tests). */
+export function onReset(hook: () => void): void {
+  resetHooks.push(hook);
+}
+
 /** Drops clients and caches (settings changed, or between tests). */
 export function resetClients(): void {
+  for (const hook of resetHooks) hook();
   for (const client of clients.values()) void client.close();
   clients.clear();
   listCaches.clear();

@@ -96,6 +96,7 @@ async function wait(inputs: VerificationInputs, previouslyWaitedMs: number, cont
       },
       {
         list: domainListFor(inputs.workspaceId),
+        findById: (id) => findLiveDomain(id, inputs.workspaceId),
         lookup: inputs.dnsCheck ? createLookup(resolvers) : undefined,
         log: providerLog(),
         ...(context.signal ? { signal: context.signal } : {}),
