@@ -58,3 +58,33 @@ export async function buildGoProgram(moduleDir: string, output: string): Promise
     }
     return r;
 }
+
+/** The SDKs committed at the repository root (`sdks/<language>/`), generated from the package schema. */
+export const COMMITTED_SDK_LANGUAGES: SdkLanguage[] = ["go", "python"];
+
+/** All files under dir, relative (with `/`), sorted; none when dir does not exist. */
+export function listFiles(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+        .sort();
+}
+
+/**
+ * How two SDK trees differ, one line per file: `only in <expected>`, `only in <actual>`, or `differs`. Files
+ * that Python writes when it compiles (`__pycache__`) are not part of an SDK.
+ */
+export function sdkDifferences(expectedDir: string, actualDir: string): string[] {
+    const keep = (f: string) => !f.split("/").includes("__pycache__");
+    const expected = listFiles(expectedDir).filter(keep);
+    const actual = new Set(listFiles(actualDir).filter(keep));
+    const lines: string[] = [];
+    for (const file of expected) {
+        if (!actual.has(file)) lines.push(`${file}: only in ${expectedDir}`);
+        else if (!fs.readFileSync(path.join(expectedDir, file)).equals(fs.readFileSync(path.join(actualDir, file)))) lines.push(`${file}: differs`);
+        actual.delete(file);
+    }
+    for (const file of actual) lines.push(`${file}: only in ${actualDir}`);
+    return lines;
+}
