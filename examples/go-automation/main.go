@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
@@ -123,8 +124,13 @@ func selectStack(ctx context.Context, s settings) (auto.Stack, error) {
 		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
 	}
 	if s.pluginDir != "" {
-		// The same setting as `plugins.providers[].path` in a Pulumi.yaml.
-		project.Plugins = &workspace.Plugins{Providers: []workspace.PluginOptions{{Name: "sendmailos", Path: s.pluginDir}}}
+		// The same setting as `plugins.providers[].path` in a Pulumi.yaml. The engine would resolve a relative
+		// path from the project folder (-work-dir); the user means one from where they are.
+		dir, err := filepath.Abs(s.pluginDir)
+		if err != nil {
+			return auto.Stack{}, fmt.Errorf("-plugin-dir: %w", err)
+		}
+		project.Plugins = &workspace.Plugins{Providers: []workspace.PluginOptions{{Name: "sendmailos", Path: dir}}}
 	}
 	stack, err := auto.UpsertStackInlineSource(ctx, s.stack, string(project.Name), program,
 		auto.WorkDir(s.workDir), auto.Project(project))

@@ -36,7 +36,9 @@ describe("e2e: examples/go-automation (Go, generated SDK, Automation API)", func
       SENDMAILOS_API_KEY: emulator.apiKey,
       SENDMAILOS_BASE_URL: emulator.baseUrl,
     };
-    const r = await runCommand(program, ["-work-dir", path.join(tempDir, "workspace"), "-plugin-dir", SENDMAILOS_PACKAGE.pluginDir, ...args], {
+    // -plugin-dir relative to where the program runs, as a user types it.
+    const pluginDir = path.relative(tempDir, SENDMAILOS_PACKAGE.pluginDir);
+    const r = await runCommand(program, ["-work-dir", path.join(tempDir, "workspace"), "-plugin-dir", pluginDir, ...args], {
       cwd: tempDir,
       env,
       timeoutMs: 5 * 60 * 1000,

@@ -131,6 +131,18 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
     assert.deepEqual(emulator.domains().find((d) => d.domain_name === "acme.example")!.metadata, { plan: "pro" });
   });
 
+  it("a secret input stays secret: the plugin marks what it answers, so state holds only ciphertext", async () => {
+    await project.setConfig("plan", "enterprise-secret-plan", { secret: true });
+    const up = await project.up();
+    assert.equal(up.changes["update"], 1, JSON.stringify(up.changes));
+    assert.deepEqual(emulator.domains().find((d) => d.domain_name === "acme.example")!.metadata, { plan: "enterprise-secret-plan" });
+    const exported = await project.exportStack();
+    assert.ok(!JSON.stringify(exported).includes("enterprise-secret-plan"), "the secret is in state in the clear");
+    const site = resource(exported.deployment.resources ?? [], "site")!;
+    const plan = (site.outputs?.["metadata"] as Record<string, unknown>)["plan"] as Record<string, unknown>;
+    assert.equal(typeof plan["ciphertext"], "string", `metadata.plan in the outputs: ${JSON.stringify(plan)}`);
+  });
+
   it("a domain change previews as a replacement, says why in detailedDiff, and warns", async () => {
     await project.setConfig("domain", "acme.org");
     const preview = await project.preview();
@@ -178,6 +190,8 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
     process.stderr.write(`      (Ctrl-C to exit of the CLI: ${interrupted.secondsFromSignalToExit.toFixed(1)} s)\n`);
     assert.ok(interrupted.secondsFromSignalToExit < 15, `the CLI took ${interrupted.secondsFromSignalToExit}s to stop`);
     assert.notEqual(interrupted.code, 0);
+    // The plugin's cancel stopped the wait (the engine did not just abandon it).
+    assert.match(interrupted.output, /Stopped waiting for handmade\.example \(cancelled after \d+s\)\. Nothing was lost/);
     const exported = await project.exportStack();
     assert.deepEqual(exported.deployment.pending_operations ?? [], [], "no pending operation left behind");
     assert.equal(resource(exported.deployment.resources ?? [], "imported-verification")?.outputs?.["status"], "pending");
