@@ -45,7 +45,7 @@ export function goBinary(): string {
 /**
  * `go build -o output .` in a Go module folder, with the CLI's flags (no cgo, the same tags) so that the
  * packages shared with the CLI's build come from the Go build cache. `-mod=readonly`: the module's go.sum must
- * already be complete, so a build never edits the fixture. Throws with the output on failure.
+ * already be complete, so a build never edits the example. Throws with the output on failure.
  */
 export async function buildGoProgram(moduleDir: string, output: string): Promise<RunResult> {
     const r = await runCommand(goBinary(), ["build", "-tags", "osusergo,grpcnotrace", "-o", output, "."], {
