@@ -147,6 +147,11 @@ export interface ProjectOptions {
      * with the node_modules around it; Pulumi.yaml, stack config and state stay in the temp folder.
      */
     programDir?: string;
+    /**
+     * The whole Pulumi.yaml of a Pulumi YAML program (`runtime: yaml`), run by the pulumi-language-yaml host
+     * that scripts/ensure-pulumi.sh builds beside the CLI.
+     */
+    programYaml?: string;
     /** Stack configuration; keys without a namespace belong to the project. */
     config?: Record<string, ConfigValue>;
     /** Extra environment for every command (e.g. an emulator URL for the program). */
@@ -197,9 +202,9 @@ export class PulumiProject {
 
     /** Creates the temp project and its stack, and sets the given config. */
     static async create(opts: ProjectOptions): Promise<PulumiProject> {
-        const sources = [opts.programJs, opts.programTs, opts.programDir].filter((s) => s !== undefined);
+        const sources = [opts.programJs, opts.programTs, opts.programDir, opts.programYaml].filter((s) => s !== undefined);
         if (sources.length !== 1) {
-            throw new Error("PulumiProject.create: give exactly one of programJs, programTs, programDir");
+            throw new Error("PulumiProject.create: give exactly one of programJs, programTs, programDir, programYaml");
         }
         const binDir = await getPulumiBinDir();
         const tempDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "pulumi-e2e-"));
@@ -235,6 +240,16 @@ export class PulumiProject {
                 `    typescript: ${typescript}`,
                 "",
             ].join("\n");
+        if (opts.programYaml !== undefined) {
+            if (!fs.existsSync(path.join(this.binDir, "pulumi-language-yaml"))) {
+                throw new Error(
+                    `${this.binDir} has no pulumi-language-yaml: run 'bash scripts/ensure-pulumi.sh' (it builds it), ` +
+                        "or point PULUMI_BIN_DIR at the directory it prints",
+                );
+            }
+            await fs.promises.writeFile(path.join(this.projectDir, "Pulumi.yaml"), opts.programYaml);
+            return;
+        }
         if (opts.programDir !== undefined) {
             const target = path.resolve(opts.programDir);
             if (!fs.existsSync(target)) {

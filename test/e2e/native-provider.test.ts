@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
-import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { PulumiProject } from "./harness";
+import { upInterruptedOnce } from "./interrupt";
 import { createNativeProject } from "./native-project";
 
 /**
@@ -157,39 +156,6 @@ describe("e2e: the native provider plugin under the real engine", function () {
   });
 });
 
-/**
- * Runs `pulumi up` and sends it one SIGINT (a terminal's Ctrl-C reaches the CLI) when its output first
- * matches `trigger`, an observed event; resolves when it exits.
- */
-function upInterruptedOnce(project: PulumiProject, trigger: RegExp): Promise<{ code: number | null; secondsFromSignalToExit: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(project.binDir, "pulumi"), ["up", "--yes", "--skip-preview", "--stack", project.stack, "--non-interactive"], {
-      cwd: project.projectDir,
-      env: project.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    let signalledAt: number | undefined;
-    const deadline = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`pulumi up did not reach ${trigger} or did not stop:\n${output.slice(-3000)}`));
-    }, 5 * 60 * 1000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (signalledAt === undefined && trigger.test(output)) {
-        signalledAt = Date.now();
-        child.kill("SIGINT");
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("close", (code) => {
-      clearTimeout(deadline);
-      if (signalledAt === undefined) reject(new Error(`pulumi up ended before ${trigger}:\n${output.slice(-3000)}`));
-      else resolve({ code, secondsFromSignalToExit: (Date.now() - signalledAt) / 1000, output });
-    });
-  });
-}
 
 describe("e2e: explicit native providers for two accounts in one program", function () {
   this.timeout(15 * 60 * 1000);
