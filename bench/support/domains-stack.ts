@@ -27,11 +27,13 @@ export interface DomainsStackOptions {
   rateLimits?: false;
   /** The verification's first poll interval, in seconds (the documented 5 s scaled like the window). */
   pollIntervalSeconds?: number;
+  /** Domains only: no DNS records, no wait (`dns: none`, `wait: false`), for tests about lists. @default false */
+  domainsOnly?: boolean;
 }
 
 /** One API request the emulator answered. */
 export interface SeenRequest {
-  /** When it was answered (epoch ms). */
+  /** When it arrived (epoch ms): when it was answered less how long it took. */
   at: number;
   method: string;
   path: string;
@@ -68,8 +70,10 @@ export class DomainsStack {
     const seen: SeenRequest[] = [];
     const emulator = await startEmulator({
       log: (line) => {
-        const match = /^(\S+) (\S+) (\d+|reset) /.exec(line);
-        if (match) seen.push({ at: Date.now(), method: match[1]!, path: match[2]!, status: match[3] === "reset" ? "reset" : Number(match[3]) });
+        const match = /^(\S+) (\S+) (\d+|reset) (\d+)ms/.exec(line);
+        if (match) {
+          seen.push({ at: Date.now() - Number(match[4]), method: match[1]!, path: match[2]!, status: match[3] === "reset" ? "reset" : Number(match[3]) });
+        }
       },
       rateLimits:
         options.rateLimits === false ? false : { windowMs: options.windowMs, create: 10, read: 60, other: 60, fractionalReset: true },
@@ -99,15 +103,19 @@ export class DomainsStack {
       SENDMAILOS_API_KEY: emulator.apiKey,
       SENDMAILOS_BASE_URL: emulator.baseUrl,
       SENDMAILOS_DNS_RESOLVERS: emulator.dns.address,
-      ...(options.rateLimits === false ? {} : { SENDMAILOS_RATE_LIMITS: JSON.stringify({ windowMs: options.windowMs }) }),
+      // The client paces at the emulator's (scaled) limits; with none, at a budget nothing reaches.
+      SENDMAILOS_RATE_LIMITS: JSON.stringify(
+        options.rateLimits === false ? { windowMs: 1_000, create: 100_000, read: 100_000, other: 100_000 } : { windowMs: options.windowMs },
+      ),
     };
     const poll = options.pollIntervalSeconds ?? Math.max(0.1, 5 * scale);
     const entries = Array.from({ length: options.domains }, (_, i) => ({
       domain: `client-${String(i).padStart(4, "0")}.example`,
       externalId: `client_${i}`,
       metadata: { client: `Client ${i}` },
-      dns: { provider: "emulator" },
-      wait: { pollIntervalSeconds: poll, maxPollIntervalSeconds: Math.max(poll, 60 * scale), timeoutSeconds: 3600 },
+      ...(options.domainsOnly
+        ? { dns: { provider: "none" }, wait: false }
+        : { dns: { provider: "emulator" }, wait: { pollIntervalSeconds: poll, maxPollIntervalSeconds: Math.max(poll, 60 * scale), timeoutSeconds: 3600 } }),
     }));
     const stack = new DomainsStack(emulator, seen, dir, options, binDir, env, entries);
     try {
@@ -134,7 +142,7 @@ export class DomainsStack {
 
   /** The poll interval the verifications start with, in seconds. */
   get pollIntervalSeconds(): number {
-    return (this.entries[0]!["wait"] as { pollIntervalSeconds: number }).pollIntervalSeconds;
+    return (this.entries[0]!["wait"] as { pollIntervalSeconds?: number }).pollIntervalSeconds ?? 5;
   }
 
   /** Changes one entry's metadata (the pull request that changes one client). */
