@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SendMailOSError } from "../../sdk";
 import { domainOperations } from "../domain/domain-operations";
+import type { DomainInputs } from "../domain/domain-schema";
 import { emulatorRecordOperations } from "../dns/emulator-record-operations";
 import { configure } from "../runtime/context";
 import { startEngineWatchdog } from "../runtime/engine-watchdog";
@@ -20,7 +21,7 @@ import { knownOutputsFor, knownOutputsOf } from "./known-outputs";
 /** The provider of each kind reachable from state. */
 export const providers = {
   domain: dynamicProvider(domainOperations, {
-    afterCheck: async (olds, inputs) => ({ ...(await knownOutputsFor(olds, inputs as never)) }),
+    afterCheck: async (olds, inputs) => ({ ...(await knownOutputsFor(olds, inputs as DomainInputs)) }),
     afterRead: (state) => knownOutputsOf({ ...state, id: state.domainId }),
   }),
   verification: dynamicProvider(verificationOperations),

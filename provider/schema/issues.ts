@@ -5,7 +5,8 @@
  * generic but specific text here. Every repeated value is escaped and cut (`sdk/display.ts`).
  */
 import type { z } from "zod";
-import { displayText, displayValue } from "../../sdk/display";
+import { displayValue } from "../../sdk/display";
+import { issuePath } from "../../sdk/describe-issues";
 import { describeType, type TypeModel } from "./describe";
 import { closestName } from "./suggest";
 
@@ -27,15 +28,9 @@ export function forEngine(failures: readonly InputFailure[]): InputFailure[] {
   return failures.map((f) => ({ property: "", reason: f.reason }));
 }
 
-/** A property path as users write it: `metadata.plan`, `dnsResolvers[1]`, `metadata["odd key"]`. Pure. */
+/** A property path as users write it (`metadata.plan`, `dnsResolvers[1]`); empty for the inputs as a whole. Pure. */
 export function pathText(path: readonly PropertyKey[]): string {
-  let text = "";
-  for (const part of path) {
-    if (typeof part === "number") text += `[${part}]`;
-    else if (typeof part === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) text += text === "" ? part : `.${part}`;
-    else text += `[${displayText(String(part), 40)}]`;
-  }
-  return text;
+  return path.length === 0 ? "" : issuePath(path);
 }
 
 /** The value at `path` in `raw`, or undefined. */

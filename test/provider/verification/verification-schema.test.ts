@@ -5,6 +5,7 @@ import {
   checkWaitSettings,
   effectiveMaxPollIntervalSeconds,
   verificationInputsSchema,
+  type VerificationInputs,
 } from "../../../provider/verification/verification-schema";
 
 const check = (raw: Record<string, unknown>) => checkInputs(verificationInputsSchema, raw, { refine: checkWaitSettings });
@@ -14,13 +15,13 @@ describe("the DomainVerification input schema, through check", () => {
     const { inputs, failures } = check({ domainId: "d-1" });
     assert.deepEqual(failures, []);
     assert.deepEqual(inputs, { domainId: "d-1", timeoutSeconds: 2700, pollIntervalSeconds: 5, dnsCheck: true });
-    assert.equal(effectiveMaxPollIntervalSeconds(inputs as never), 60);
+    assert.equal(effectiveMaxPollIntervalSeconds(inputs as VerificationInputs), 60);
   });
 
   it("lets the cap follow a start interval above the default cap", () => {
     const { inputs, failures } = check({ domainId: "d-1", pollIntervalSeconds: 120 });
     assert.deepEqual(failures, []);
-    assert.equal(effectiveMaxPollIntervalSeconds(inputs as never), 120);
+    assert.equal(effectiveMaxPollIntervalSeconds(inputs as VerificationInputs), 120);
   });
 
   it("names each bad property", () => {
