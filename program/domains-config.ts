@@ -61,3 +61,13 @@ function describeEntry(raw: unknown): string {
   }
   return "";
 }
+
+/**
+ * The stack setting `resources`: which provider serves the domains. `dynamic` needs nothing installed;
+ * `native` needs the plugin (see the README, "Dynamic or native") and keeps a far smaller state, which
+ * matters for stacks of hundreds of domains (see `bench/RESULTS.md`).
+ */
+export function parseResourcesChoice(value: string | undefined): "dynamic" | "native" {
+  if (value === undefined || value === "dynamic" || value === "native") return value ?? "dynamic";
+  throw new DomainsConfigError([`"resources" must be "dynamic" or "native", got ${displayText(value)}`]);
+}

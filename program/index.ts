@@ -5,10 +5,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VerifiedDomain } from "../provider";
-import { parseDomainsConfig, type DomainEntry } from "./domains-config";
+import { nativeChildren } from "../provider/native";
+import { parseDomainsConfig, parseResourcesChoice, type DomainEntry } from "./domains-config";
 
 const config = new pulumi.Config();
 const entries = parseDomainsConfig(config.requireObject<unknown>("domains"));
+/** `dynamic` (the default, zero install) or `native` (the plugin: smaller state, import, exact diffs). */
+const children = parseResourcesChoice(config.get("resources")) === "native" ? nativeChildren : undefined;
 
 const declared = entries.map((entry) => ({ entry, resource: declare(entry) }));
 
@@ -23,5 +26,5 @@ export const domains = declared.map(({ entry, resource }) => ({
 }));
 
 function declare(entry: DomainEntry): VerifiedDomain {
-  return new VerifiedDomain(entry.domain, entry);
+  return new VerifiedDomain(entry.domain, entry, undefined, children);
 }

@@ -29,6 +29,10 @@ export interface DomainsStackOptions {
   pollIntervalSeconds?: number;
   /** Domains only: no DNS records, no wait (`dns: none`, `wait: false`), for tests about lists. @default false */
   domainsOnly?: boolean;
+  /** Extra environment for every command (experiments, e.g. `PULUMI_SKIP_CHECKPOINTS`). */
+  env?: Record<string, string>;
+  /** Which provider serves the domains (the program's `resources` setting). @default "dynamic" */
+  resources?: "dynamic" | "native";
 }
 
 /** One API request the emulator answered. */
@@ -92,6 +96,7 @@ export class DomainsStack {
         "  options:",
         "    typescript: false",
         `main: ${JSON.stringify(path.join(repoRoot(), "dist", "program", "index.js"))}`,
+        ...(options.resources === "native" ? ["plugins:", "  providers:", "    - name: sendmailos", `      path: ${JSON.stringify(path.join(repoRoot(), "bin"))}`] : []),
         "",
       ].join("\n"),
     );
@@ -103,6 +108,7 @@ export class DomainsStack {
       SENDMAILOS_API_KEY: emulator.apiKey,
       SENDMAILOS_BASE_URL: emulator.baseUrl,
       SENDMAILOS_DNS_RESOLVERS: emulator.dns.address,
+      ...(options.env ?? {}),
       // The client paces at the emulator's (scaled) limits; with none, at a budget nothing reaches.
       SENDMAILOS_RATE_LIMITS: JSON.stringify(
         options.rateLimits === false ? { windowMs: 1_000, create: 100_000, read: 100_000, other: 100_000 } : { windowMs: options.windowMs },
@@ -136,7 +142,10 @@ export class DomainsStack {
   private writeConfig(): void {
     const file = path.join(this.projectDir, `Pulumi.${stackName}.yaml`);
     const salt = fs.existsSync(file) ? /encryptionsalt:\s*(\S+)/.exec(fs.readFileSync(file, "utf8"))?.[1] : undefined;
-    const doc = { ...(salt ? { encryptionsalt: salt } : {}), config: { "sendmailos-domains:domains": this.entries } };
+    const doc = {
+      ...(salt ? { encryptionsalt: salt } : {}),
+      config: { "sendmailos-domains:domains": this.entries, "sendmailos-domains:resources": this.options.resources ?? "dynamic" },
+    };
     fs.writeFileSync(file, JSON.stringify(doc, null, 1));
   }
 
