@@ -12,6 +12,8 @@ export const readMaxAgeMs = 10 * 60_000;
 /** One fetched list of domains and when it was asked for. */
 interface Snapshot {
   fetchedAt: number;
+  /** The cache's change count when the request started: a list is current only if nothing changed since. */
+  changes: number;
   byId: Map<string, Domain>;
 }
 
@@ -23,12 +25,15 @@ interface Snapshot {
  */
 export class DomainListCache {
   private latest: Snapshot | undefined;
-  private inflight: { startedAt: number; request: Promise<Snapshot> } | undefined;
+  private inflight: { startedAt: number; changes: number; request: Promise<Snapshot> } | undefined;
   /** A fetch the waits asked for, to start once the spacing since the previous one allows. */
   private scheduled: Promise<Snapshot> | undefined;
   private lastStartedAt = Number.NEGATIVE_INFINITY;
-  /** When this process last changed a domain: reads need a list requested after that. */
-  private changedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * How many times this process changed a domain: reads need a list requested after the last change. A
+   * count, not a time: a change and a list request in the same millisecond must still be ordered.
+   */
+  private changes = 0;
   private fetchCount = 0;
 
   /**
@@ -81,16 +86,15 @@ export class DomainListCache {
    * after now. Waits keep using the list they have: a status is at most one interval old anyway.
    */
   invalidate(): void {
-    this.changedAt = this.now();
+    this.changes += 1;
   }
 
   /** A list at most `maxAgeMs` old, requested no earlier than `notBefore` nor before this process's last change. */
   private snapshot(maxAgeMs: number, notBefore: number): Promise<Snapshot> {
-    // A list requested in the same millisecond as a change may not hold it: strictly after.
-    const usable = (requestedAt: number) => requestedAt >= notBefore && requestedAt > this.changedAt;
+    const usable = (list: { changes: number }, requestedAt: number) => requestedAt >= notBefore && list.changes === this.changes;
     const latest = this.latest;
-    if (latest && usable(latest.fetchedAt) && this.now() - latest.fetchedAt <= maxAgeMs) return Promise.resolve(latest);
-    if (this.inflight && usable(this.inflight.startedAt)) return this.inflight.request;
+    if (latest && usable(latest, latest.fetchedAt) && this.now() - latest.fetchedAt <= maxAgeMs) return Promise.resolve(latest);
+    if (this.inflight && usable(this.inflight, this.inflight.startedAt)) return this.inflight.request;
     return this.fetch();
   }
 
@@ -114,18 +118,19 @@ export class DomainListCache {
   /** Starts one list request, shared by everyone who asks while it runs. */
   private fetch(): Promise<Snapshot> {
     const startedAt = this.now();
+    const changes = this.changes;
     this.lastStartedAt = startedAt;
     this.fetchCount += 1;
     const request = this.fetchList()
       .then((domains) => {
-        const snapshot = { fetchedAt: startedAt, byId: new Map(domains.map((d) => [d.id, d])) };
+        const snapshot = { fetchedAt: startedAt, changes, byId: new Map(domains.map((d) => [d.id, d])) };
         if (!this.latest || this.latest.fetchedAt <= startedAt) this.latest = snapshot;
         return snapshot;
       })
       .finally(() => {
         if (this.inflight?.request === request) this.inflight = undefined;
       });
-    this.inflight = { startedAt, request };
+    this.inflight = { startedAt, changes, request };
     return request;
   }
 }

@@ -63,6 +63,20 @@ describe("DomainListCache", () => {
     assert.equal(calls, 2);
   });
 
+  it("orders a change and the reads after it within one millisecond: they share one list, the one before is not used", async () => {
+    // A frozen clock: on a fast machine the last create and the reads of a refresh share a millisecond.
+    let calls = 0;
+    const cache = new DomainListCache(async () => {
+      calls += 1;
+      return [domain(`a${calls}`)];
+    }, () => 5_000);
+    await cache.find("a1", 60_000);
+    cache.invalidate();
+    const found = await Promise.all([cache.find("a2", 60_000), cache.find("a2", 60_000), cache.find("a2", 60_000)]);
+    assert.equal(calls, 2, "one list after the change, shared by the three reads");
+    assert.ok(found.every((d) => d?.id === "a2"));
+  });
+
   it("lets a failed request fail its callers and retries on the next call", async () => {
     let calls = 0;
     const cache = new DomainListCache(async () => {
