@@ -15,6 +15,7 @@ import type { FaultRegistry } from "./faults";
 import { BodyError, errorReply, readJsonBody, writeReply, type Reply } from "./http-io";
 import type { ApiKeyConfig } from "./options";
 import { bucketOf, rateLimitedReply, rateLimitHeaders, type RateBucket, type RateLimiter } from "./rate-limit";
+import type { RequestEvents } from "./request-events";
 import type { Router } from "./router";
 import type { StatsCounter } from "./stats";
 
@@ -30,6 +31,8 @@ export interface HttpServerDeps {
   /** Absent when rate limits are off. */
   limiter: RateLimiter | undefined;
   log: ((line: string) => void) | undefined;
+  /** Told of every answered API request (see `RunningEmulator.onRequest`). */
+  requests?: RequestEvents;
 }
 
 /** A running HTTP server. */
@@ -66,6 +69,7 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
           writeReply(res, withRequestId(reply));
         }
         if (!isAdmin) deps.log?.(`${req.method} ${path} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
+        if (!isAdmin) deps.requests?.answered({ method: (req.method ?? "GET").toUpperCase(), path, status: reply === "reset" ? "reset" : reply.status, at: Date.now() });
       })
       .catch(() => {}); // the client went away mid-write: nothing left to tell it
   });
