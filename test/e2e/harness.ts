@@ -36,6 +36,7 @@ import {
   type OperationSummary,
   type PreviewSummary,
 } from "./engine-output";
+import { killLeftovers } from "./processes";
 import { layOutProject, projectFolders, type ProjectFolders } from "./project-layout";
 
 export { PulumiCommandError, getPulumiBinDir, repoRoot, type RunResult };
@@ -217,12 +218,17 @@ export class PulumiProject {
   }
 
   /**
-   * Removes the temp folder (state, PULUMI_HOME, project); PULUMI_E2E_KEEP=1 keeps it for debugging.
-   * Does not destroy anything the stack created: call destroy() first.
+   * Stops what a killed CLI left running for this project, and removes the temp folder (state, PULUMI_HOME,
+   * project); PULUMI_E2E_KEEP=1 keeps it for debugging. Does not destroy anything the stack created: call
+   * destroy() first.
    */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    const left = killLeftovers(this.folders.pulumiHome);
+    if (left.length > 0) {
+      process.stderr.write(`e2e harness: killed what was still running for ${this.folders.tempDir}: ${left.map((p) => p.commandLine.slice(0, 120)).join("; ")}\n`);
+    }
     if (process.env.PULUMI_E2E_KEEP === "1") {
       process.stderr.write(`PULUMI_E2E_KEEP=1: keeping ${this.folders.tempDir}\n`);
       return;

@@ -4,16 +4,16 @@ import { once } from "node:events";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { dynamicProviders, hasExited, processesWithEnv, waitForExit } from "./processes";
+import { dynamicProviders, hasExited, killLeftovers, processesWithEnv, waitForExit } from "./processes";
 
 describe("e2e processes (/proc)", () => {
   let dir: string;
   let home: string;
   const children: ChildProcess[] = [];
 
-  /** Starts `node <script>` with PULUMI_HOME=home; resolves once it runs. */
-  async function start(script: string): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, PULUMI_HOME: home }, stdio: ["ignore", "pipe", "inherit"] });
+  /** Starts `node <script>` with PULUMI_HOME=pulumiHome; resolves once it runs. */
+  async function start(script: string, pulumiHome = home): Promise<ChildProcess> {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, PULUMI_HOME: pulumiHome }, stdio: ["ignore", "pipe", "inherit"] });
     children.push(child);
     await once(child.stdout!, "data"); // the script prints once it is up
     return child;
@@ -62,8 +62,21 @@ describe("e2e processes (/proc)", () => {
   it("fails a wait past its bound, naming what still runs", async () => {
     const child = await start(path.join(dir, "other.js"));
     const refs = processesWithEnv("PULUMI_HOME", home);
-    await assert.rejects(waitForExit(refs, 200), new RegExp(`still running 200 ms later: pid ${child.pid} \\(.*other\\.js\\)`));
+    // Named once, although given twice (a provider is also among all the processes of its project).
+    await assert.rejects(waitForExit([...refs, ...refs], 200), new RegExp(`still running 200 ms later: pid ${child.pid} \\([^)]*other\\.js\\)$`));
     child.kill("SIGKILL");
     await waitForExit(refs, 30_000);
+  });
+
+  it("kills what is left of one PULUMI_HOME, and nothing else", async () => {
+    const left = await start(path.join(dir, "other.js"));
+    const neighbour = await start(path.join(dir, "other.js"), `${home}2`);
+    const exited = once(left, "exit");
+    const killed = killLeftovers(home);
+    assert.deepEqual(killed.map((p) => p.pid), [left.pid]);
+    assert.deepEqual((await exited)[1], "SIGKILL");
+    assert.deepEqual(killLeftovers(home), []);
+    assert.deepEqual(processesWithEnv("PULUMI_HOME", `${home}2`).map((p) => p.pid), [neighbour.pid]);
+    neighbour.kill("SIGKILL");
   });
 });

@@ -50,8 +50,9 @@ export function hasExited(ref: ProcessRef): boolean {
  */
 export async function waitForExit(refs: readonly ProcessRef[], timeoutMs: number): Promise<void> {
   const started = Date.now();
+  const distinct = [...new Map(refs.map((ref) => [`${ref.pid}/${ref.startTicks}`, ref])).values()];
   for (;;) {
-    const running = refs.filter((ref) => !hasExited(ref));
+    const running = distinct.filter((ref) => !hasExited(ref));
     if (running.length === 0) return;
     if (Date.now() - started > timeoutMs) {
       throw new Error(
@@ -85,4 +86,22 @@ function readStat(pid: number): { state: string; startTicks: number } | undefine
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // After the name: field 3 (state) is fields[0], field 22 (starttime) is fields[19].
   return { state: fields[0] ?? "", startTicks: Number(fields[19]) };
+}
+
+/**
+ * Kills (SIGKILL) the processes still running with `PULUMI_HOME=pulumiHome`: what a test's killed CLI left,
+ * so that a failed test does not leave pollers behind for the rest of the suite. Returns what it killed.
+ * Does nothing where there is no /proc.
+ */
+export function killLeftovers(pulumiHome: string): ProcessRef[] {
+  if (!fs.existsSync("/proc")) return [];
+  const left = processesWithEnv("PULUMI_HOME", pulumiHome);
+  for (const ref of left) {
+    try {
+      process.kill(ref.pid, "SIGKILL");
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return left;
 }
