@@ -116,19 +116,16 @@ export function runCommand(file: string, args: string[], opts: SpawnOptions): Pr
             }
         };
         let killTimer: NodeJS.Timeout | undefined;
-        const stop = () => {
-            if (killTimer) return; // already stopping
+        /** Stops the group once; the first reason given is the one reported. */
+        const stop = (reason: "timeout" | "interrupt") => {
+            if (killTimer) return;
+            if (reason === "timeout") timedOut = true;
+            else interrupted = true;
             killGroup("SIGINT");
             killTimer = setTimeout(() => killGroup("SIGKILL"), 10_000);
         };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, opts.timeoutMs);
-        const onInterrupt = () => {
-            interrupted = true;
-            stop();
-        };
+        const timer = setTimeout(() => stop("timeout"), opts.timeoutMs);
+        const onInterrupt = () => stop("interrupt");
         if (opts.interrupt?.aborted) onInterrupt();
         else opts.interrupt?.addEventListener("abort", onInterrupt);
         const cleanUp = () => {
