@@ -66,21 +66,35 @@ function duration(ms) {
 process.on("exit", () => stopBurners());
 process.on("uncaughtException", (error) => {
   stopBurners();
+  signalSuite("SIGTERM");
   process.stderr.write(`test:busy: ${error.stack ?? error}\n`);
   process.exit(1);
 });
 
 const extra = process.argv.slice(2);
+const ownGroup = process.platform !== "win32";
 const suite = spawn(npm, ["test", ...(extra.length ? ["--", ...extra] : [])], {
   cwd: root,
   stdio: "inherit",
-  shell: process.platform === "win32",
+  shell: !ownGroup,
+  // Its own process group, so that a signal reaches all of it (npm, the build, mocha, the CLIs), not only npm.
+  detached: ownGroup,
 });
+
+/** Sends a signal to the whole suite. */
+function signalSuite(signal) {
+  try {
+    if (ownGroup && suite.pid) process.kill(-suite.pid, signal);
+    else suite.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  // A terminal's Ctrl-C reaches the suite too (same process group); SIGTERM from a supervisor may not.
   process.on(signal, () => {
     stopBurners();
-    suite.kill(signal);
+    signalSuite(signal);
   });
 }
 suite.on("error", (error) => {
