@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../provider/dynamic/shim";
-import { providers, type ProviderKind } from "../provider/dynamic/v1";
+import { providerKinds, type ProviderKind } from "../provider/dynamic/kinds";
 import type { Bench } from "./support/bench";
 import { withDeadline } from "./support/deadline";
 import { bytes, heading, keyValues, section, table } from "./support/report";
@@ -44,7 +44,7 @@ export const providerText: Bench = {
   limitMs: 60_000,
   async run() {
     heading(this.name, this.description);
-    const kinds = Object.keys(providers) as ProviderKind[];
+    const kinds = [...providerKinds];
     const sizes = {} as Record<ProviderKind, number>;
     const rows: (string | number)[][] = [];
     for (const kind of kinds) {

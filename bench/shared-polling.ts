@@ -3,7 +3,7 @@
  * the API (list requests) and the process (memory).
  */
 import { domainListFor, resetClients, setSettings } from "../provider/runtime/context";
-import { verificationProvider } from "../provider/verification/verification-provider";
+import { verificationOperations } from "../provider/verification/verification-operations";
 import { clearSharedRateLimiters } from "../sdk/rate-limiter";
 import type { Bench } from "./support/bench";
 import { sleep, withDeadline } from "./support/deadline";
@@ -58,17 +58,20 @@ export const sharedPolling: Bench = {
       let verified = 0;
       const failures: Record<string, number> = {};
       const waits = domains.map((d) =>
-        verificationProvider
-          .create({
-            domainId: d.id,
-            domainName: d.domainName,
-            timeoutSeconds: 60,
-            pollIntervalSeconds: POLL_SECONDS,
-            maxPollIntervalSeconds: POLL_SECONDS,
-            dnsCheck: false,
-          })
+        verificationOperations
+          .create(
+            {
+              domainId: d.id,
+              domainName: d.domainName,
+              timeoutSeconds: 60,
+              pollIntervalSeconds: POLL_SECONDS,
+              maxPollIntervalSeconds: POLL_SECONDS,
+              dnsCheck: false,
+            },
+            {},
+          )
           .then(
-            (r) => (r.outs.status === "verified" ? void verified++ : tally(failures, r.outs.status)),
+            (r) => (r.state.status === "verified" ? void verified++ : tally(failures, r.state.status)),
             (e: unknown) => tally(failures, String((e as Error).message).slice(0, 60)),
           ),
       );

@@ -7,6 +7,7 @@
  * - `POST   /admin/domains/{id}/status`           `{status}`: set pending/verified/failed by hand
  * - `POST   /admin/domains/{id}/publish-dkim`     write the domain's three correct CNAMEs to the zone
  * - `POST   /admin/verify`                        run one verification pass now, answer when done
+ * - `GET    /admin/dns`                           where the DNS server listens: `{address:"127.0.0.1:PORT"}`
  * - `GET    /admin/dns/records`                   the zone: `{records:[{name,type,value,ttl}]}`
  * - `PUT    /admin/dns/records`                   `{name,type,value,ttl?}`: set one record (A, CNAME, TXT)
  * - `DELETE /admin/dns/records`                   `{name,type?}`: remove records, answers `{removed}`
@@ -24,11 +25,11 @@ import type { DomainStore, StoredDomain } from "./domain-store";
 import { detailedDomainView, dnsRecordsOf } from "./domain-view";
 import { dnsRecordInputSchema, dnsRecordRemovalSchema, type DnsZone } from "./dns-zone";
 import { faultSpecSchema, type ActiveFault, type FaultRegistry } from "./faults";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import type { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import type { StatsCounter } from "./stats";
-import { describeIssues } from "./validation";
+import { describeIssues } from "../sdk/describe-issues";
 import type { Verifier } from "./verifier";
 
 /** What an admin handler receives. */
@@ -48,6 +49,8 @@ export interface AdminDeps {
   stats: StatsCounter;
   limiter: RateLimiter | undefined;
   verifier: Verifier;
+  /** The DNS server's address, `127.0.0.1:PORT`. */
+  dnsAddress: string;
 }
 
 /** Body of `POST /admin/domains/{id}/status`. */
@@ -65,7 +68,7 @@ export function publishDkim(zone: DnsZone, domain: StoredDomain) {
 
 /** Builds the admin router. */
 export function adminRouter(deps: AdminDeps): Router<AdminHandler> {
-  const { store, zone, faults, stats, limiter, verifier } = deps;
+  const { store, zone, faults, stats, limiter, verifier, dnsAddress } = deps;
   const ok = (body: Record<string, unknown> = {}, status = 200): Reply => ({ status, body: { success: true, ...body } });
   const withDomain = (id: string | undefined, act: (domain: StoredDomain) => Reply): Reply => {
     const domain = store.get(id ?? "");
@@ -89,6 +92,7 @@ export function adminRouter(deps: AdminDeps): Router<AdminHandler> {
       await verifier.checkNow();
       return ok();
     })
+    .add("GET", "/admin/dns", () => ok({ address: dnsAddress }))
     .add("GET", "/admin/dns/records", () => ok({ records: zone.list() }))
     .add("PUT", "/admin/dns/records", ({ body }) =>
       parseBody(body, dnsRecordInputSchema, (record) => ok({ record: zone.set(record) })),
@@ -123,6 +127,6 @@ function faultView(fault: ActiveFault) {
 function parseBody<T>(body: BodyResult, schema: z.ZodType<T>, act: (value: T) => Reply): Reply {
   if (!body.ok) return errorReply(400, errorCodes.invalid, body.error);
   const parsed = schema.safeParse(body.value);
-  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error));
+  return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error.issues));
 }
 

@@ -7,16 +7,20 @@
  * interleave with another request.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import { describeIssues } from "../sdk/describe-issues";
+import { canonicalDnsName } from "../sdk/dns-records";
+import { displayText } from "../sdk/display";
+import { idempotencyKeySchema } from "../sdk/request-fields";
 import { createDomainRequestSchema, errorCodes, updateDomainRequestSchema } from "../sdk/wire";
-import type { Caller } from "./auth";
-import type { AssumedMethod } from "./options";
-import { headerValue } from "./auth";
+import { headerValue, type Caller } from "./auth";
+import { canonicalJson } from "./canonical-json";
 import type { DomainStore } from "./domain-store";
-import { createdDomainView, detailedDomainView, listedDomainView } from "./domain-view";
-import { isValidHostName, normalizeDnsName } from "./host-name";
-import { errorReply, type Reply } from "./http-io";
+import { createdDomainView, detailedDomainView } from "./domain-view";
+import { isValidHostName } from "./host-name";
+import type { AssumedMethod, ResolvedPagination } from "./options";
+import { listReply } from "./pagination";
+import { errorReply, type Reply } from "./reply";
 import { Router } from "./router";
-import { canonicalJson, describeIssues } from "./validation";
 
 /** The request body as the pipeline read it: JSON (undefined when empty), or why it is unreadable. */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -25,6 +29,8 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; error: stri
 export interface ApiRequest {
   caller: Caller;
   params: Record<string, string>;
+  /** The query string (read only by the list, and only when it pages). */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: BodyResult;
 }
@@ -35,17 +41,14 @@ export type ApiHandler = (request: ApiRequest) => Reply;
 /** Path of the domain collection; the rate limiter and the stats key on it. */
 export const domainsPath = "/api/v1/domains";
 
-/** Longest `Idempotency-Key` accepted (Stripe's limit; SendMailOS documents none). */
-const maxIdempotencyKeyLength = 255;
-
 /** Builds the API router over a store. */
-export function apiRouter(store: DomainStore, options: { assumedEndpoints: readonly AssumedMethod[] }): Router<ApiHandler> {
+export function apiRouter(
+  store: DomainStore,
+  options: { assumedEndpoints: readonly AssumedMethod[]; pagination: ResolvedPagination | false },
+): Router<ApiHandler> {
   const router = new Router<ApiHandler>()
     .add("POST", domainsPath, (request) => createDomain(store, request))
-    .add("GET", domainsPath, ({ caller }) => ({
-      status: 200,
-      body: { success: true, domains: store.list(caller.workspace).map(listedDomainView) },
-    }));
+    .add("GET", domainsPath, ({ caller, query }) => listReply(store.listInSequence(caller.workspace), query, options.pagination));
   const assumed: Record<AssumedMethod, ApiHandler> = {
     GET: ({ caller, params }) => {
       const domain = store.get(params["id"] ?? "", caller.workspace);
@@ -62,10 +65,15 @@ export function apiRouter(store: DomainStore, options: { assumedEndpoints: reado
 function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest): Reply {
   if (!body.ok) return invalid(body.error);
   const idempotencyKey = headerValue(headers["idempotency-key"]);
-  if (idempotencyKey !== undefined && (idempotencyKey === "" || idempotencyKey.length > maxIdempotencyKeyLength)) {
-    return invalid(`Idempotency-Key: must be 1 to ${maxIdempotencyKeyLength} characters`);
+  if (idempotencyKey !== undefined) {
+    const key = idempotencyKeySchema.safeParse(idempotencyKey);
+    if (!key.success) return invalid(`Idempotency-Key: ${key.error.issues.map((issue) => issue.message).join("; ")}`);
   }
-  const fingerprint = canonicalJson(body.value ?? null);
+  // Validation (limits included) before the fingerprint: the body's depth and size were bounded when
+  // it was read, and only a valid body can ever have been stored for replay.
+  const parsed = createDomainRequestSchema.safeParse(body.value);
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
+  const fingerprint = canonicalJson(body.value);
   if (idempotencyKey !== undefined) {
     const seen = store.findIdempotent(caller.workspace, idempotencyKey);
     if (seen && seen.fingerprint !== fingerprint) {
@@ -76,12 +84,10 @@ function createDomain(store: DomainStore, { caller, headers, body }: ApiRequest)
     if (seen) return { status: seen.status, body: seen.body, headers: { "Idempotent-Replayed": "true" } };
   }
 
-  const parsed = createDomainRequestSchema.safeParse(body.value);
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
   // SES identities are case-insensitive; the emulator stores the canonical lower-case form.
-  const domainName = normalizeDnsName(parsed.data.domain);
+  const domainName = canonicalDnsName(parsed.data.domain);
   if (!isValidHostName(domainName)) {
-    return invalid(`domain: ${JSON.stringify(parsed.data.domain)} is not a valid host name`);
+    return invalid(`domain: ${displayText(parsed.data.domain)} is not a valid host name`);
   }
   if (store.findByName(caller.workspace, domainName)) {
     return errorReply(409, errorCodes.conflict, `Domain ${domainName} already exists in this workspace`);
@@ -105,7 +111,7 @@ function updateDomain(store: DomainStore, { caller, params, body }: ApiRequest):
   const id = params["id"] ?? "";
   if (!store.get(id, caller.workspace)) return domainNotFound();
   const parsed = updateDomainRequestSchema.safeParse(body.value ?? {});
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
   const domain = store.update(id, caller.workspace, {
     externalId: parsed.data.external_id,
     metadata: parsed.data.metadata,

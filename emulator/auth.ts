@@ -3,8 +3,9 @@
  * organization key picks a workspace with `X-Workspace-Id`, a workspace-scoped key is bound to one.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import { workspaceIdProblem } from "../sdk/request-fields";
 import { errorCodes } from "../sdk/wire";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import type { ApiKeyConfig } from "./options";
 
 /** Who is calling: the key (rate limits count per key) and the workspace it acts in. */
@@ -37,6 +38,8 @@ export function authenticate(headers: IncomingHttpHeaders, keys: readonly ApiKey
   if (requested === undefined || requested === "") {
     return { ok: true, caller: { apiKey: config.key, workspace: allowed[0] ?? "ws_default" } };
   }
+  const problem = workspaceIdProblem(requested);
+  if (problem !== undefined) return { ok: false, reply: errorReply(400, errorCodes.invalid, `X-Workspace-Id: ${problem}`) };
   if (!allowed.includes(requested)) {
     return {
       ok: false,

@@ -4,7 +4,8 @@
  *
  * ```
  * sendmailos-emulator [--port N] [--dns-port N] [--data-file PATH] [--api-key KEY]
- *                     [--no-rate-limit] [--auto-verify-after SECONDS] [--json]
+ *                     [--no-rate-limit] [--auto-verify-after SECONDS]
+ *                     [--paginate page|offset|cursor] [--page-size N] [--json]
  * ```
  * Ports default to 0 (a free port); the chosen URLs are printed, or one JSON line with `--json`
  * for scripts that spawn the emulator and need its addresses.
@@ -20,6 +21,8 @@ const usage = `Usage: sendmailos-emulator [options]
   --api-key KEY              the organization key (workspaces ws_default, ws_other; default ${defaultApiKey})
   --no-rate-limit            serve every request (default: the documented limits)
   --auto-verify-after SECS   verify domains SECS after creation, whatever DNS says (default: verify by DNS)
+  --paginate STYLE           page the domain list: page, offset or cursor (default: one answer, as documented)
+  --page-size N              domains per page with --paginate (default 100)
   --json                     print the addresses as one JSON line
   --help                     show this help`;
 
@@ -35,6 +38,8 @@ export function parseCli(argv: string[]): { options: EmulatorOptions; json: bool
       "api-key": { type: "string" },
       "no-rate-limit": { type: "boolean" },
       "auto-verify-after": { type: "string" },
+      paginate: { type: "string" },
+      "page-size": { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -55,6 +60,14 @@ export function parseCli(argv: string[]): { options: EmulatorOptions; json: bool
     if (!Number.isFinite(seconds) || seconds < 0) throw new Error("--auto-verify-after: expected seconds >= 0");
     options.verification = { mode: "auto", autoVerifyAfterMs: seconds * 1000 };
   }
+  const style = values.paginate;
+  if (style !== undefined && style !== "page" && style !== "offset" && style !== "cursor") {
+    throw new Error("--paginate: expected page, offset or cursor");
+  }
+  const pageSize = values["page-size"];
+  if (pageSize !== undefined && style === undefined) throw new Error("--page-size: only with --paginate");
+  if (pageSize !== undefined && !/^[1-9]\d{0,5}$/.test(pageSize)) throw new Error("--page-size: expected a whole number of at least 1");
+  if (style !== undefined) options.pagination = { style, ...(pageSize === undefined ? {} : { pageSize: Number(pageSize) }) };
   return { options, json: values.json === true };
 }
 

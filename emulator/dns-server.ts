@@ -4,8 +4,8 @@
  * DNS over loopback rather than a shortcut into the zone.
  */
 import dns2 from "dns2";
+import { canonicalDnsName } from "../sdk/dns-records";
 import type { DnsRecord, DnsZone } from "./dns-zone";
-import { normalizeDnsName } from "./host-name";
 
 const { Packet } = dns2;
 
@@ -82,7 +82,7 @@ export function answer(zone: DnsZone, request: dns2.Packet): dns2.Packet {
 }
 
 function resource(name: string, record: DnsRecord): dns2.Packet.Resource {
-  const rr = new Packet.Resource(normalizeDnsName(name), Packet.TYPE[record.type], Packet.CLASS.IN, record.ttl);
+  const rr = new Packet.Resource(canonicalDnsName(name), Packet.TYPE[record.type], Packet.CLASS.IN, record.ttl);
   switch (record.type) {
     case "CNAME":
       return Object.assign(rr, { domain: record.value });

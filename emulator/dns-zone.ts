@@ -6,7 +6,8 @@
  */
 import { isIPv4 } from "node:net";
 import { z } from "zod";
-import { isValidOwnerName, normalizeDnsName } from "./host-name";
+import { canonicalDnsName } from "../sdk/dns-records";
+import { isValidOwnerName } from "./host-name";
 
 /** Record types the emulator serves: CNAME for DKIM, A and TXT because they cost nothing more. */
 export const dnsRecordTypes = ["A", "CNAME", "TXT"] as const;
@@ -36,7 +37,7 @@ const recordTypeSchema = z
  */
 export const dnsRecordInputSchema = z
   .object({
-    name: z.string().transform(normalizeDnsName).refine(isValidOwnerName, "not a valid DNS name"),
+    name: z.string().transform(canonicalDnsName).refine(isValidOwnerName, "not a valid DNS name"),
     type: recordTypeSchema,
     value: z.string().min(1),
     ttl: z.number().int().min(0).max(2_147_483_647).default(defaultTtl),
@@ -45,20 +46,20 @@ export const dnsRecordInputSchema = z
     if (record.type === "A" && !isIPv4(record.value)) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "an A record needs an IPv4 address" });
     }
-    if (record.type === "CNAME" && !isValidOwnerName(normalizeDnsName(record.value))) {
+    if (record.type === "CNAME" && !isValidOwnerName(canonicalDnsName(record.value))) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "a CNAME needs a DNS name" });
     }
   })
   .transform((record): DnsRecord => ({
     ...record,
-    value: record.type === "CNAME" ? normalizeDnsName(record.value) : record.value,
+    value: record.type === "CNAME" ? canonicalDnsName(record.value) : record.value,
   }));
 /** A record as callers write it. */
 export type DnsRecordInput = z.input<typeof dnsRecordInputSchema>;
 
 /** Body of `DELETE /admin/dns/records`: every record at `name`, or only those of `type`. */
 export const dnsRecordRemovalSchema = z.object({
-  name: z.string().transform(normalizeDnsName),
+  name: z.string().transform(canonicalDnsName),
   type: recordTypeSchema.optional(),
 });
 
@@ -84,7 +85,7 @@ export class DnsZone {
 
   /** Removes the records at a name (only those of `type` when given); returns how many went. */
   remove(name: string, type?: DnsRecordType): number {
-    const key = normalizeDnsName(name);
+    const key = canonicalDnsName(name);
     const records = this.names.get(key) ?? [];
     const kept = type === undefined ? [] : records.filter((record) => record.type !== type);
     const removed = records.length - kept.length;
@@ -96,7 +97,7 @@ export class DnsZone {
 
   /** The records at a name (any case, trailing dot tolerated); empty when there are none. */
   lookup(name: string): DnsRecord[] {
-    return (this.names.get(normalizeDnsName(name)) ?? []).map((record) => ({ ...record }));
+    return (this.names.get(canonicalDnsName(name)) ?? []).map((record) => ({ ...record }));
   }
 
   /**
@@ -104,7 +105,7 @@ export class DnsZone {
    * non-terminal" such as `_domainkey.example.com`, which must answer NODATA, not NXDOMAIN: RFC 8020).
    */
   exists(name: string): boolean {
-    const key = normalizeDnsName(name);
+    const key = canonicalDnsName(name);
     if (this.names.has(key)) return true;
     const suffix = `.${key}`;
     for (const owner of this.names.keys()) if (owner.endsWith(suffix)) return true;

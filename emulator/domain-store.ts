@@ -73,6 +73,9 @@ export function wireTimestamp(ms: number): string {
 export class DomainStore {
   private readonly domains = new Map<string, StoredDomain>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Creation order as a number per domain id, for list cursors that survive deletions. Not persisted: loading renumbers in file order. */
+  private readonly sequence = new Map<string, number>();
+  private nextSequence = 1;
 
   /**
    * @param onChange called after every mutation (persistence hooks in here).
@@ -87,7 +90,11 @@ export class DomainStore {
   load(snapshot: StoreSnapshot): void {
     this.domains.clear();
     this.idempotency.clear();
-    for (const domain of snapshot.domains) this.domains.set(domain.id, { ...domain });
+    this.sequence.clear();
+    for (const domain of snapshot.domains) {
+      this.domains.set(domain.id, { ...domain });
+      this.sequence.set(domain.id, this.nextSequence++);
+    }
     for (const record of snapshot.idempotency) this.idempotency.set(idemKey(record.workspace, record.key), record);
   }
 
@@ -104,6 +111,14 @@ export class DomainStore {
   /** The domains of one workspace, in creation order (copies). */
   list(workspace: string): StoredDomain[] {
     return this.all().filter((domain) => domain.workspace === workspace);
+  }
+
+  /**
+   * The domains of one workspace in creation order, each with its creation sequence number (which
+   * increases with creation and never changes, so "after number N" still means the same after deletions).
+   */
+  listInSequence(workspace: string): { domain: StoredDomain; sequence: number }[] {
+    return this.list(workspace).map((domain) => ({ domain, sequence: this.sequence.get(domain.id) ?? 0 }));
   }
 
   /** One domain, or undefined when it does not exist in that workspace (or at all, without one). */
@@ -137,6 +152,7 @@ export class DomainStore {
       pendingSinceMs: nowMs,
     };
     this.domains.set(domain.id, domain);
+    this.sequence.set(domain.id, this.nextSequence++);
     this.onChange();
     return { ...domain };
   }
@@ -156,6 +172,7 @@ export class DomainStore {
     const domain = this.domains.get(id);
     if (!domain || domain.workspace !== workspace) return false;
     this.domains.delete(id);
+    this.sequence.delete(id);
     this.onChange();
     return true;
   }

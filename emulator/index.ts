@@ -26,7 +26,7 @@ import { startHttpServer } from "./server";
 import { StatsCounter, type EmulatorStats } from "./stats";
 import { Verifier } from "./verifier";
 
-export type { ApiKeyConfig, AssumedMethod, EmulatorOptions, RateLimitOptions, VerificationOptions } from "./options";
+export type { ApiKeyConfig, AssumedMethod, EmulatorOptions, PaginationOptions, RateLimitOptions, VerificationOptions } from "./options";
 export { defaultApiKey } from "./options";
 export type { DnsRecord, DnsRecordInput, DnsRecordType } from "./dns-zone";
 export type { ActiveFault, FaultSpec } from "./faults";
@@ -126,8 +126,8 @@ export async function startEmulator(opts?: EmulatorOptions): Promise<RunningEmul
       {
         apiKeys: options.apiKeys,
         unknownPaths: options.unknownPaths,
-        api: apiRouter(store, { assumedEndpoints: options.assumedEndpoints }),
-        admin: adminRouter({ store, zone, faults, stats, limiter, verifier }),
+        api: apiRouter(store, { assumedEndpoints: options.assumedEndpoints, pagination: options.pagination }),
+        admin: adminRouter({ store, zone, faults, stats, limiter, verifier, dnsAddress }),
         faults,
         stats,
         limiter,

@@ -83,6 +83,29 @@ export interface VerificationOptions {
   recheckVerified?: boolean;
 }
 
+/**
+ * Paging of `GET /api/v1/domains`, which SendMailOS does not document: the conventions such APIs use,
+ * so a client can be tested against a server that pages. Every style answers `has_more`, and `limit`
+ * may ask for smaller pages (at most `pageSize`); a bad parameter is a 400 naming it.
+ * - `page`: `?page=N&limit=L` (page 1 first), answering `page`, `limit`, `total`, `has_more`.
+ * - `offset`: `?offset=N&limit=L` (offset 0 first), answering `offset`, `limit`, `total`, `has_more`
+ *   (SendMailOS's subscriber list uses `limit`/`offset`/`total`).
+ * - `cursor`: `?cursor=C&limit=L`, answering `has_more` and `next_cursor` (`null` on the last page); a
+ *   cursor stays valid when domains are created or deleted meanwhile.
+ * - `truncate`: a hostile server that answers the first `pageSize` domains and says nothing about the
+ *   rest (no paging fields): a client cannot tell the list is cut, so it must never take a domain missing
+ *   from a list for deleted without asking for it by id.
+ */
+export interface PaginationOptions {
+  /** Which convention. */
+  style: "page" | "offset" | "cursor" | "truncate";
+  /**
+   * Domains per page when the request gives no `limit`, and the largest `limit` accepted.
+   * @default 100
+   */
+  pageSize?: number;
+}
+
 /** Options of {@link startEmulator}. Every field is optional. */
 export interface EmulatorOptions {
   /**
@@ -124,6 +147,12 @@ export interface EmulatorOptions {
    */
   unknownPaths?: "json" | "html";
   /**
+   * Page the domain list (not documented by SendMailOS), or `false` to answer every domain at once,
+   * exactly as the documentation shows, whatever the query says.
+   * @default false
+   */
+  pagination?: false | PaginationOptions;
+  /**
    * JSON file holding domains, idempotency records and the DNS zone. Loaded at start, rewritten
    * atomically after every change.
    * @default none (state lives in memory only)
@@ -146,6 +175,8 @@ export const defaultApiKey = "sk_test_emulator";
 export type ResolvedRateLimits = Required<RateLimitOptions>;
 /** {@link VerificationOptions} with every default filled in. */
 export type ResolvedVerification = Required<VerificationOptions>;
+/** {@link PaginationOptions} with every default filled in. */
+export type ResolvedPagination = Required<PaginationOptions>;
 
 /** {@link EmulatorOptions} with every default filled in. */
 export interface ResolvedOptions {
@@ -156,6 +187,7 @@ export interface ResolvedOptions {
   verification: ResolvedVerification;
   assumedEndpoints: AssumedMethod[];
   unknownPaths: "json" | "html";
+  pagination: ResolvedPagination | false;
   dataFile: string | undefined;
   log: ((line: string) => void) | undefined;
 }
@@ -182,6 +214,13 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
   };
   if (verification.checkIntervalMs <= 0) throw new Error("verification.checkIntervalMs: must be positive");
   if (rateLimits && rateLimits.windowMs <= 0) throw new Error("rateLimits.windowMs: must be positive");
+  const pagination = opts.pagination ? { style: opts.pagination.style, pageSize: opts.pagination.pageSize ?? 100 } : false;
+  if (pagination && !["page", "offset", "cursor", "truncate"].includes(pagination.style)) {
+    throw new Error('pagination.style: expected "page", "offset", "cursor" or "truncate"');
+  }
+  if (pagination && (!Number.isInteger(pagination.pageSize) || pagination.pageSize < 1)) {
+    throw new Error("pagination.pageSize: expected a whole number of at least 1");
+  }
   return {
     port: opts.port ?? 0,
     dnsPort: opts.dnsPort ?? 0,
@@ -195,6 +234,7 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
           ? []
           : opts.assumedEndpoints,
     unknownPaths: opts.unknownPaths ?? "json",
+    pagination,
     dataFile: opts.dataFile,
     log: opts.log,
   };

@@ -4,7 +4,7 @@
  * Refused requests do not spend budget, so a client that honours `Retry-After` always gets through.
  */
 import { errorCodes } from "../sdk/wire";
-import { errorReply, type Reply } from "./http-io";
+import { errorReply, type Reply } from "./reply";
 import type { ResolvedRateLimits } from "./options";
 
 /** Which budget a request spends: documented create and list limits, and one for everything else. */

@@ -9,7 +9,7 @@
 export interface AnsweredRequest {
   /** Upper-case HTTP method. */
   method: string;
-  /** The path without query string, e.g. `/api/v1/domains`. */
+  /** The path without query string, e.g. `/api/v1/domains` (the raw target when it is not a URL path). */
   path: string;
   /** The status sent, or `"reset"` when the connection was destroyed instead. */
   status: number | "reset";

@@ -12,7 +12,10 @@ import type { AdminHandler } from "./admin";
 import type { ApiHandler, BodyResult } from "./api-routes";
 import { authenticate } from "./auth";
 import type { FaultRegistry } from "./faults";
-import { BodyError, errorReply, readJsonBody, writeReply, type Reply } from "./http-io";
+import { BodyError, readJsonBody, writeReply } from "./http-io";
+import { answerMalformedRequests } from "./malformed-requests";
+import { errorReply, type Reply } from "./reply";
+import { parserMaxHeaderSize, refuseOversized } from "./request-limits";
 import type { ApiKeyConfig } from "./options";
 import { bucketOf, rateLimitedReply, rateLimitHeaders, type RateBucket, type RateLimiter } from "./rate-limit";
 import type { RequestEvents } from "./request-events";
@@ -51,11 +54,18 @@ const notFoundPage =
 
 /** Starts the server on 127.0.0.1:`port` (0 = a free port). */
 export async function startHttpServer(deps: HttpServerDeps, port: number): Promise<RunningHttpServer> {
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: parserMaxHeaderSize }, (req, res) => {
     const started = Date.now();
-    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-    const isAdmin = path === "/admin" || path.startsWith("/admin/");
-    (isAdmin ? handleAdmin(deps, req, path) : handleApi(deps, req, path))
+    const target = targetOf(req.url);
+    const path = target?.pathname;
+    const isAdmin = path !== undefined && (path === "/admin" || path.startsWith("/admin/"));
+    const handled =
+      target === undefined
+        ? Promise.resolve(invalidTarget(deps, req))
+        : isAdmin
+          ? handleAdmin(deps, req, target.pathname)
+          : handleApi(deps, req, target);
+    handled
       .catch((err: unknown) => {
         deps.log?.(`emulator: internal error: ${(err as Error).stack ?? String(err)}`);
         return errorReply(500, errorCodes.internal, "Internal server error");
@@ -68,10 +78,14 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
           if (!isAdmin) deps.stats.response(reply.status);
           writeReply(res, withRequestId(reply));
         }
-        if (!isAdmin) deps.log?.(`${req.method} ${path} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
-        if (!isAdmin) deps.requests?.answered({ method: (req.method ?? "GET").toUpperCase(), path, status: reply === "reset" ? "reset" : reply.status, at: Date.now() });
+        if (!isAdmin) deps.log?.(`${req.method} ${path ?? "(invalid target)"} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
+        if (!isAdmin) deps.requests?.answered({ method: (req.method ?? "GET").toUpperCase(), path: path ?? req.url ?? "", status: reply === "reset" ? "reset" : reply.status, at: Date.now() });
       })
       .catch(() => {}); // the client went away mid-write: nothing left to tell it
+  });
+  answerMalformedRequests(server, newRequestId, (status, code) => {
+    deps.stats.malformed(status);
+    deps.log?.(`malformed request (${code}) ${status}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -96,12 +110,18 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
 /** A reply, or `"reset"`: destroy the connection without answering. */
 type Outcome = Reply | "reset";
 
-async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: string): Promise<Outcome> {
+async function handleApi(deps: HttpServerDeps, req: IncomingMessage, target: URL): Promise<Outcome> {
+  const path = target.pathname;
   const method = (req.method ?? "GET").toUpperCase();
   const match = deps.api.match(method, path);
   const pattern = match.kind === "not-found" ? unmatched : match.pattern;
   deps.stats.request(method, pattern);
+  // Size and depth first: nothing else (faults, authentication, idempotency) looks at a request that
+  // breaks them, and a client's mistake is answered 4xx, never 5xx (which the client would retry).
+  const oversized = refuseOversized(req);
+  if (oversized) return oversized;
   const body = await readBody(req);
+  if ("status" in body) return body;
 
   const before = deps.faults.before(method, path);
   if (before.latencyMs > 0) await sleep(before.latencyMs);
@@ -123,7 +143,7 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, path: strin
     if (!decision.allowed) return rateLimitedReply(decision.retryAfterSeconds, limitHeaders);
   }
 
-  const reply = routeApi(match, { caller: auth.caller, headers: req.headers, body }, deps.unknownPaths);
+  const reply = routeApi(match, { caller: auth.caller, query: target.searchParams, headers: req.headers, body }, deps.unknownPaths);
   const after = deps.faults.after(method, path);
   if (after === "reset") return "reset";
   const final = after === "error" ? errorReply(500, errorCodes.internal, "Internal server error") : reply;
@@ -160,14 +180,18 @@ function routeApi(
 }
 
 async function handleAdmin(deps: HttpServerDeps, req: IncomingMessage, path: string): Promise<Outcome> {
+  const oversized = refuseOversized(req);
+  if (oversized) return oversized;
   const match = deps.admin.match(req.method ?? "GET", path);
   switch (match.kind) {
     case "not-found":
       return errorReply(404, errorCodes.notFound, "Not found");
     case "method-not-allowed":
       return methodNotAllowed(match.allowed);
-    case "found":
-      return match.handler({ params: match.params, body: await readBody(req) });
+    case "found": {
+      const body = await readBody(req);
+      return "status" in body ? body : match.handler({ params: match.params, body });
+    }
   }
 }
 
@@ -176,16 +200,39 @@ function methodNotAllowed(allowed: string[]): Reply {
   return { ...reply, headers: { Allow: allowed.join(", ") } };
 }
 
-async function readBody(req: IncomingMessage): Promise<BodyResult> {
+/**
+ * The body as the handler gets it (JSON, or why it is not), or the reply that refuses the request for
+ * its body before anything else: 413 for its size, 400 for its depth.
+ */
+async function readBody(req: IncomingMessage): Promise<BodyResult | Reply> {
   try {
     return { ok: true, value: await readJsonBody(req) };
   } catch (err) {
-    if (err instanceof BodyError) return { ok: false, error: err.message };
-    throw err;
+    if (!(err instanceof BodyError)) throw err;
+    return err.early ? errorReply(err.status, err.code, err.message) : { ok: false, error: err.message };
   }
+}
+
+/** The request target as a URL, or `undefined` when it is not one (Node's parser lets some through, e.g. `http://[`). */
+function targetOf(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", "http://127.0.0.1");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 400 for a request target that is no URL; counted like any request that matches no route. */
+function invalidTarget(deps: HttpServerDeps, req: IncomingMessage): Reply {
+  deps.stats.request((req.method ?? "GET").toUpperCase(), unmatched);
+  return errorReply(400, errorCodes.malformed, "Malformed request: the request target is not a valid URL path");
+}
+
+function newRequestId(): string {
+  return `req_${randomBytes(8).toString("hex")}`;
 }
 
 /** Every response carries an id, as real APIs do, so client errors can quote it. */
 function withRequestId(reply: Reply): Reply {
-  return { ...reply, headers: { "X-Request-Id": `req_${randomBytes(8).toString("hex")}`, ...reply.headers } };
+  return { ...reply, headers: { "X-Request-Id": newRequestId(), ...reply.headers } };
 }

@@ -6,7 +6,10 @@
 
 /** Counters since start or the last reset. */
 export interface EmulatorStats {
-  /** API requests received, keyed `METHOD pattern` (`"GET /api/v1/domains"`, `"GET /api/v1/domains/:id"`). */
+  /**
+   * API requests received, keyed `METHOD pattern` (`"GET /api/v1/domains"`, `"GET /api/v1/domains/:id"`);
+   * requests the HTTP parser refused count as `"(malformed) request"`.
+   */
   requests: Record<string, number>;
   /** Sum of `requests`. */
   total: number;
@@ -33,6 +36,15 @@ export class StatsCounter {
   response(status: number): void {
     this.stats.statuses[status] = (this.stats.statuses[status] ?? 0) + 1;
     if (status === 429) this.stats.rateLimited++;
+  }
+
+  /**
+   * Counts a request Node's HTTP parser refused (it has no method or route to count under) and the
+   * reply it got.
+   */
+  malformed(status: number): void {
+    this.request("(malformed)", "request");
+    this.response(status);
   }
 
   /** Counts a destroyed connection. */

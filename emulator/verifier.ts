@@ -6,9 +6,9 @@
  * really resolve.
  */
 import { promises as dnsPromises } from "node:dns";
+import { canonicalDnsName } from "../sdk/dns-records";
 import { dkimRecordFor } from "../sdk/wire";
 import type { DomainStore, StoredDomain } from "./domain-store";
-import { normalizeDnsName } from "./host-name";
 import type { ResolvedVerification } from "./options";
 
 /** What the verifier needs. */
@@ -26,8 +26,8 @@ export interface VerifierDeps {
  * matter (DNS names compare case-insensitively).
  */
 export function cnameMatches(answers: readonly string[], expected: string): boolean {
-  const want = normalizeDnsName(expected);
-  return answers.some((answer) => normalizeDnsName(answer) === want);
+  const want = canonicalDnsName(expected);
+  return answers.some((answer) => canonicalDnsName(answer) === want);
 }
 
 /** Whether all three DKIM CNAMEs of a domain resolve to their SES targets. */

@@ -1,67 +1,15 @@
-import { z } from "zod";
-import { normalizeDomainName } from "../provider/domain/domain-name";
+import { verifiedDomainArgsSchema, checkVerifiedDomainArgs, type VerifiedDomainInputs } from "../provider/components/verified-domain-schema";
+import { failuresOf } from "../provider/schema/issues";
+import { displayText } from "../sdk/display";
 
-const zoneFields = {
-  zoneId: z.string().min(1).optional(),
-  zoneName: z.string().min(1).optional(),
-};
-
-const dnsSchema = z.discriminatedUnion("provider", [
-  z.object({ provider: z.literal("route53"), ...zoneFields, ttl: z.number().int().min(1).optional(), allowOverwrite: z.boolean().optional() }).strict(),
-  z
-    .object({
-      provider: z.literal("cloudflare"),
-      ...zoneFields,
-      ttl: z.number().int().refine((t) => t === 1 || (t >= 60 && t <= 86400), "ttl must be 1 (automatic) or 60 to 86400").optional(),
-      proxied: z.literal(false, { error: "proxied must be false: a proxied DKIM CNAME never verifies" }).optional(),
-    })
-    .strict(),
-  z.object({ provider: z.literal("emulator"), ttl: z.number().int().min(1).optional() }).strict(),
-  z.object({ provider: z.literal("none") }).strict(),
-]);
-
-const waitSchema = z.union([
-  z.boolean(),
-  z
-    .object({
-      timeoutSeconds: z.number().positive().optional(),
-      pollIntervalSeconds: z.number().positive().optional(),
-      maxPollIntervalSeconds: z.number().positive().optional(),
-      dnsCheck: z.boolean().optional(),
-      dnsResolvers: z.array(z.string()).optional(),
-    })
-    .strict(),
-]);
-
-/** One entry of the `domains` stack setting. */
-export const domainEntrySchema = z
-  .object({
-    domain: z.string().transform((value, ctx) => {
-      const result = normalizeDomainName(value);
-      if (!result.ok) {
-        ctx.addIssue({ code: "custom", message: `domain ${result.reason}` });
-        return z.NEVER;
-      }
-      return result.value;
-    }),
-    externalId: z.string().min(1).optional(),
-    metadata: z.record(z.string(), z.string({ error: "metadata values must be strings (quote numbers)" })).optional(),
-    workspaceId: z.string().regex(/^ws_[A-Za-z0-9_-]+$/, "workspaceId must look like ws_...").optional(),
-    adoptExisting: z.boolean().optional(),
-    deletionPolicy: z.enum(["delete", "retain"]).optional(),
-    dns: dnsSchema,
-    wait: waitSchema.optional(),
-  })
-  .strict()
-  .superRefine((entry, ctx) => {
-    const dns = entry.dns;
-    if ((dns.provider === "route53" || dns.provider === "cloudflare") && !dns.zoneId && !dns.zoneName) {
-      ctx.addIssue({ code: "custom", path: ["dns"], message: `${dns.provider} needs zoneId or zoneName` });
-    }
-  });
+/**
+ * One entry of the `domains` stack setting: exactly a `VerifiedDomain`'s arguments (the same schema, not a
+ * restatement), so the stack file, the component and the resources can never disagree on a rule.
+ */
+export const domainEntrySchema = verifiedDomainArgsSchema;
 
 /** A validated entry of the `domains` stack setting. */
-export type DomainEntry = z.infer<typeof domainEntrySchema>;
+export type DomainEntry = VerifiedDomainInputs;
 
 /** The `domains` setting's value is not what the program expects; the message names each bad entry. */
 export class DomainsConfigError extends Error {
@@ -73,7 +21,7 @@ export class DomainsConfigError extends Error {
 
 /**
  * Validates the `domains` stack setting: a list of entries, each naming its domain and DNS target.
- * Errors name the entry by index and domain, and the field, e.g. `domains[2] (acme.com): dns.zoneName ...`.
+ * Errors name the entry by index and domain, and the field, e.g. `domains[2] (acme.com): dns: route53 needs ...`.
  */
 export function parseDomainsConfig(value: unknown): DomainEntry[] {
   if (!Array.isArray(value)) {
@@ -86,10 +34,12 @@ export function parseDomainsConfig(value: unknown): DomainEntry[] {
     const label = `domains[${index}]${describeEntry(raw)}`;
     const parsed = domainEntrySchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-        problems.push(`${label}: ${path}${issue.message}`);
-      }
+      for (const failure of failuresOf(parsed.error.issues, raw, [], domainEntrySchema)) problems.push(`${label}: ${failure.reason}`);
+      return;
+    }
+    const crossField = checkVerifiedDomainArgs(parsed.data);
+    if (crossField.length > 0) {
+      for (const failure of crossField) problems.push(`${label}: ${failure.reason}`);
       return;
     }
     const key = `${parsed.data.workspaceId ?? ""}/${parsed.data.domain}`;
@@ -107,7 +57,7 @@ export function parseDomainsConfig(value: unknown): DomainEntry[] {
 
 function describeEntry(raw: unknown): string {
   if (raw && typeof raw === "object" && typeof (raw as { domain?: unknown }).domain === "string") {
-    return ` (${(raw as { domain: string }).domain})`;
+    return ` (${displayText((raw as { domain: string }).domain)})`;
   }
   return "";
 }

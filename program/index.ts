@@ -23,6 +23,5 @@ export const domains = declared.map(({ entry, resource }) => ({
 }));
 
 function declare(entry: DomainEntry): VerifiedDomain {
-  const { dns, wait, ...domainArgs } = entry;
-  return new VerifiedDomain(entry.domain, { ...domainArgs, dns, ...(wait !== undefined ? { wait } : {}) });
+  return new VerifiedDomain(entry.domain, entry);
 }

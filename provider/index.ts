@@ -7,17 +7,19 @@
  * @packageDocumentation
  */
 export { Domain, type DomainArgs } from "./domain/domain";
-export type { DeletionPolicy } from "./domain/domain-inputs";
-export { normalizeDomainName } from "./domain/domain-name";
+export type { DeletionPolicy } from "./domain/domain-schema";
+export { normalizeDomainName, type DomainNameResult } from "./domain/domain-name";
 export { DomainVerification, type DomainVerificationArgs } from "./verification/domain-verification";
 export type { RecordCheck, RecordState } from "./verification/dns-diagnosis";
-export { verificationDefaults } from "./verification/verification-inputs";
-export { VerifiedDomain, type VerifiedDomainArgs, type DnsTarget, type WaitSettings } from "./components/verified-domain";
-export { route53DkimRecords, route53DefaultTtl, type Route53DkimArgs } from "./dns/route53";
-export { cloudflareDkimRecords, cloudflareAutomaticTtl, type CloudflareDkimArgs } from "./dns/cloudflare";
+export { VerifiedDomain, type VerifiedDomainArgs, type WaitSettings } from "./components/verified-domain";
+export type { DnsTarget, EmulatorDkimArgs } from "./dns/dns-target-args";
+export { route53DkimRecords, type Route53DkimArgs } from "./dns/route53";
+export { cloudflareDkimRecords, type CloudflareDkimArgs } from "./dns/cloudflare";
+export { route53DefaultTtl, cloudflareAutomaticTtl, emulatorDefaultTtl } from "./dns/dns-target-schema";
 export { EmulatorDnsRecord, emulatorDkimRecords, type EmulatorDnsRecordArgs } from "./dns/emulator";
 export { dkimRecordCount, DkimRecordCountError, type DkimSource } from "./dns/dkim-records";
 export { configKeys, envKeys } from "./runtime/settings";
+export { InvalidArgumentsError } from "./schema/program-args";
 export {
   SendMailOSResourceError,
   MissingApiKeyError,

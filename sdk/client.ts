@@ -4,29 +4,26 @@
  * /domains/{id}. GET by id falls back to the list when missing; PATCH/DELETE throw UnsupportedEndpointError.
  */
 import { inspect } from "node:util";
-import {
-  ConfigurationError,
-  ConflictError,
-  NotFoundError,
-  UnsupportedEndpointError,
-  type SendMailOSError,
-} from "./errors";
+import { displayValue } from "./display";
 import { canonicalDnsName } from "./dns-records";
-import { type Connection, type RequestSpec, openConnection, send } from "./http";
+import { incompleteList } from "./error-factory";
+import { ConflictError, NotFoundError, UnsupportedEndpointError, type SendMailOSError } from "./errors";
+import { Connection, type RequestSpec, send } from "./http";
 import { isAmbiguousOutcome, isRecoverableCreate, newIdempotencyKey } from "./idempotency";
-import { toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
-import { type SendMailOSClientOptions, resolveOptions } from "./options";
+import { inputFieldNames, toCreateDomainRequest, toDomain, toUpdateDomainRequest } from "./mapping";
+import { type SendMailOSClientOptions, resolveOptions, resolveWorkspaceId } from "./options";
+import { readEveryPage } from "./pagination";
 import { NO_PACING, sharedRateLimiter } from "./rate-limiter";
 import { ApiKey } from "./secret";
 import type { CreateDomainInput, CreateDomainOptions, CreateDomainResult, Domain, UpdateDomainInput } from "./types";
 import { DEFAULT_USER_AGENT } from "./version";
-import { deleteDomainResponseSchema, domainResponseSchema, listDomainsResponseSchema } from "./wire";
-
-/** Marks the constructor argument of a client derived by `withWorkspace` (module-private). */
-const DERIVED = Symbol("derived");
-interface DerivedOptions {
-  [DERIVED]: { conn: Connection; workspaceId: string | undefined };
-}
+import {
+  createDomainRequestSchema,
+  deleteDomainResponseSchema,
+  domainResponseSchema,
+  listDomainsResponseSchema,
+  updateDomainRequestSchema,
+} from "./wire";
 
 const UPDATE_ADVICE =
   "Leave externalId and metadata unchanged, or replace the domain (delete and re-create it) to change them.";
@@ -50,18 +47,23 @@ export class SendMailOSClient {
    * @param opts options; `apiKey` is required
    * @throws ConfigurationError when an option is invalid (the message names it)
    */
-  constructor(opts: SendMailOSClientOptions) {
-    const derived = (opts as Partial<DerivedOptions> | undefined)?.[DERIVED];
-    if (derived !== undefined) {
-      this.#conn = derived.conn;
-      this.#workspaceId = derived.workspaceId;
+  constructor(opts: SendMailOSClientOptions);
+  /**
+   * A client over a connection that is already open: how {@link withWorkspace} shares one.
+   * @internal
+   */
+  constructor(conn: Connection, workspaceId: string | undefined);
+  constructor(optsOrConn: SendMailOSClientOptions | Connection, workspaceId?: string) {
+    if (optsOrConn instanceof Connection) {
+      this.#conn = optsOrConn;
+      this.#workspaceId = workspaceId;
       return;
     }
-    const options = resolveOptions(opts, DEFAULT_USER_AGENT);
-    const apiKey = new ApiKey(opts.apiKey.trim());
+    const options = resolveOptions(optsOrConn, DEFAULT_USER_AGENT);
+    const apiKey = new ApiKey(optsOrConn.apiKey.trim());
     const pacer =
       options.rateLimits === false ? NO_PACING : sharedRateLimiter(options.baseUrl, apiKey.fingerprint, options.rateLimits);
-    this.#conn = openConnection(options, apiKey, pacer, opts.onRetry);
+    this.#conn = new Connection(options, apiKey, pacer, optsOrConn.onRetry);
     this.#workspaceId = options.workspaceId;
   }
 
@@ -80,11 +82,7 @@ export class SendMailOSClient {
    * Closing either closes both.
    */
   withWorkspace(workspaceId: string | undefined): SendMailOSClient {
-    if (workspaceId !== undefined && (typeof workspaceId !== "string" || workspaceId.trim() === "" || /[\r\n]/.test(workspaceId))) {
-      throw new ConfigurationError("workspaceId", "expected a non-empty single-line string such as ws_123, or undefined");
-    }
-    const derived: DerivedOptions = { [DERIVED]: { conn: this.#conn, workspaceId: workspaceId?.trim() } };
-    return new SendMailOSClient(derived as unknown as SendMailOSClientOptions);
+    return new SendMailOSClient(this.#conn, resolveWorkspaceId(workspaceId));
   }
 
   /**
@@ -104,10 +102,12 @@ export class SendMailOSClient {
         endpoint: "POST /domains",
         assumed: false,
         body: toCreateDomainRequest(input),
+        bodySchema: createDomainRequestSchema,
+        fieldNames: inputFieldNames,
         schema: domainResponseSchema,
         expected: DOMAIN_BODY,
         idempotencyKey: opts?.idempotencyKey ?? newIdempotencyKey(),
-        subject: `Domain "${input.domain}"`,
+        subject: `Domain ${displayValue(input.domain)}`,
         onRetriedFailure: (error: SendMailOSError) => {
           ambiguous ||= isAmbiguousOutcome(error);
         },
@@ -122,17 +122,29 @@ export class SendMailOSClient {
     }
   }
 
-  /** Every domain of the workspace (GET /domains, documented; no pagination is documented). */
+  /**
+   * Every domain of the workspace (GET /domains, documented). SendMailOS documents no paging; when a
+   * server pages anyway, every page is read (see `pagination.ts`), each paced, retried and parsed
+   * like any request.
+   * @throws UnexpectedResponseError (code `INCOMPLETE_LIST`) when the pages cannot all be read: a
+   * paging loop, no way to the next page, more than `maxListPages` pages
+   */
   async listDomains(): Promise<Domain[]> {
-    const res = await send(this.#conn, this.#workspaceId, {
-      method: "GET",
-      path: "/domains",
-      endpoint: "GET /domains",
-      assumed: false,
-      schema: listDomainsResponseSchema,
-      expected: LIST_BODY,
-    });
-    return res.domains.map(toDomain);
+    const outcome = await readEveryPage(
+      (page) =>
+        send(this.#conn, this.#workspaceId, {
+          method: "GET",
+          path: `/domains${page.query}`,
+          endpoint: "GET /domains",
+          assumed: false,
+          schema: listDomainsResponseSchema,
+          expected: LIST_BODY,
+        }),
+      `${this.#conn.options.baseUrl}/domains`,
+      this.#conn.options.maxListPages,
+    );
+    if (!outcome.ok) throw incompleteList(`GET ${this.#conn.options.pathPrefix}/domains`, outcome.pages, outcome.problem);
+    return outcome.domains.map(toDomain);
   }
 
   /**
@@ -143,7 +155,7 @@ export class SendMailOSClient {
    * @throws NotFoundError when no such domain exists in the workspace
    */
   async getDomain(id: string): Promise<Domain> {
-    const subject = `Domain ${JSON.stringify(id)}`;
+    const subject = `Domain ${displayValue(id)}`;
     if (!this.#conn.getByIdUnsupported) {
       try {
         const res = await send(this.#conn, this.#workspaceId, {
@@ -160,7 +172,7 @@ export class SendMailOSClient {
         if (error instanceof NotFoundError) {
           // A router lacking the endpoint may answer with a body just like SendMailOS's "no such domain":
           // the (documented) list tells the two apart.
-          const listed = (await this.listDomains()).find((d) => d.id === id);
+          const listed = await this.#listedById(id);
           if (listed === undefined) throw error;
           this.#conn.getByIdUnsupported = true;
           return listed;
@@ -169,7 +181,7 @@ export class SendMailOSClient {
         this.#conn.getByIdUnsupported = true;
       }
     }
-    const found = (await this.listDomains()).find((d) => d.id === id);
+    const found = await this.#listedById(id);
     if (found === undefined) {
       throw new NotFoundError(
         `${subject} was not found in this SendMailOS workspace's domain list. It may have been deleted ` +
@@ -201,9 +213,11 @@ export class SendMailOSClient {
       endpoint: "PATCH /domains/{id}",
       assumed: true,
       body: toUpdateDomainRequest(input),
+      bodySchema: updateDomainRequestSchema,
+      fieldNames: inputFieldNames,
       schema: domainResponseSchema,
       expected: DOMAIN_BODY,
-      subject: `Domain ${JSON.stringify(id)}`,
+      subject: `Domain ${displayValue(id)}`,
       unsupportedAdvice: UPDATE_ADVICE,
     });
     return toDomain(res.domain);
@@ -223,9 +237,14 @@ export class SendMailOSClient {
       schema: deleteDomainResponseSchema,
       expected: '{"success":true}',
       emptyBody: { success: true as const },
-      subject: `Domain ${JSON.stringify(id)}`,
+      subject: `Domain ${displayValue(id)}`,
       unsupportedAdvice: DELETE_ADVICE,
     });
+  }
+
+  /** The domain with this id from the (documented) list, which settles what an assumed endpoint's 404 leaves open. */
+  async #listedById(id: string): Promise<Domain | undefined> {
+    return (await this.listDomains()).find((d) => d.id === id);
   }
 
   /**
@@ -238,10 +257,9 @@ export class SendMailOSClient {
       return await send(this.#conn, this.#workspaceId, spec);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      const listed = (await this.listDomains()).some((d) => d.id === id);
-      if (!listed) throw error;
+      if ((await this.#listedById(id)) === undefined) throw error;
       throw new UnsupportedEndpointError(
-        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${JSON.stringify(id)}, which ` +
+        `SendMailOS does not support ${spec.endpoint}: it answered 404 for domain ${displayValue(id)}, which ` +
           `its domain list does contain. This endpoint is not documented by SendMailOS; this client assumed it. ` +
           (spec.unsupportedAdvice ?? ""),
         {

@@ -1,7 +1,7 @@
 /**
- * The one place that turns a failed attempt into an error: the class from the HTTP status (and, for 404,
- * the body), the message from the request context. Pure: no clock, no I/O; the caller redacts the key
- * from the body before calling.
+ * The one place that turns a failed attempt into an error: `classifyResponse` (in `error-kind.ts`)
+ * decides which kind it is, this file says it: class, code and a message that names the request and
+ * what to do. Pure: no clock, no I/O; `http.ts` redacts the key from everything the server sent first.
  */
 import type { z } from "zod";
 import {
@@ -18,7 +18,10 @@ import {
   UnsupportedEndpointError,
   type SendMailOSErrorDetails,
 } from "./errors";
+import { describeIssues } from "./describe-issues";
+import { classifyResponse, type ResponseErrorKind } from "./error-kind";
 import { type HeaderMap, rateLimitResetAt, requestIdOf, retryAfterMs } from "./headers";
+import { limits } from "./limits";
 import { looseErrorResponseSchema, type LooseErrorResponse } from "./wire";
 
 /** What the factory needs to know about the request, to name it and to say what to do. */
@@ -71,111 +74,129 @@ export function parseErrorBody(body: string): LooseErrorResponse | undefined {
   }
 }
 
+/** What every message builder gets: the request, the response and the parts derived from both. */
+interface Failure {
+  request: RequestInfo;
+  response: ResponseInfo;
+  /** `HTTP 409 on POST /api/v1/domains: "<what the server said>"`. */
+  where: string;
+  /** What the request was about, e.g. `Domain "example.com"`. */
+  subject: string;
+  /** Status, code (the server's when it sent one, else `fallbackCode`), request id, body. */
+  details(fallbackCode: string, extra?: Partial<SendMailOSErrorDetails>): SendMailOSErrorDetails;
+}
+
+/** The message, class and code of each kind of failed response (see `classifyResponse` for which is which). */
+const responseErrors: Record<ResponseErrorKind, (f: Failure) => SendMailOSError> = {
+  "unsupported-endpoint": ({ request, where, details }) =>
+    new UnsupportedEndpointError(
+      `SendMailOS does not support ${request.endpoint} (${where}). This endpoint is not documented by ` +
+        `SendMailOS; this client assumed it. ${request.unsupportedAdvice ?? "Do this step in the SendMailOS dashboard instead."}`,
+      { ...details("UNSUPPORTED_ENDPOINT"), code: "UNSUPPORTED_ENDPOINT", endpoint: request.endpoint },
+    ),
+  "wrong-base-url": ({ request, where, details }) =>
+    new UnexpectedResponseError(
+      `SendMailOS has no ${request.endpoint} at this address (${where}). Check baseUrl: it should be the ` +
+        `API root, e.g. https://sendmailos.com/api/v1.`,
+      details("UNEXPECTED_RESPONSE"),
+    ),
+  authentication: ({ where, details }) =>
+    new AuthenticationError(
+      `SendMailOS rejected the API key (${where}). Check sendmailos:apiKey ` +
+        `(pulumi config set --secret sendmailos:apiKey ...) or the SENDMAILOS_API_KEY environment variable; ` +
+        `keys start with sk_live_ or sk_test_.`,
+      details("UNAUTHORIZED"),
+    ),
+  permission: ({ request, where, details }) =>
+    new PermissionError(
+      request.workspaceId === undefined
+        ? `The API key is not allowed to do this (${where}). Use a key with access to domains.`
+        : `The API key cannot use workspace ${request.workspaceId} (${where}). Use an organization key ` +
+          `with access to that workspace or a key scoped to it, or check sendmailos:workspaceId.`,
+      details("FORBIDDEN"),
+    ),
+  "not-found": ({ subject, where, details }) =>
+    new NotFoundError(
+      `${subject} was not found in this SendMailOS workspace (${where}). It may have been deleted ` +
+        `outside this program, or belong to another workspace (check workspaceId).`,
+      details("NOT_FOUND"),
+    ),
+  conflict: ({ subject, where, details }) =>
+    new ConflictError(
+      `${subject} is already registered in this SendMailOS workspace (${where}). To manage the existing ` +
+        `domain, set adoptExisting: true (or import it); otherwise remove it in SendMailOS first.`,
+      details("DOMAIN_EXISTS"),
+    ),
+  "body-too-large": ({ where, details }) =>
+    new InvalidRequestError(
+      `SendMailOS (or a proxy in front of it) refused the request body as too large (${where}). Shorten ` +
+        `externalId (at most ${limits.externalIdLength} characters) and metadata (at most ` +
+        `${limits.metadataKeys} keys, ${limits.metadataBytes} bytes as JSON); retrying the same request cannot help.`,
+      details("PAYLOAD_TOO_LARGE"),
+    ),
+  "headers-too-large": ({ where, details }) =>
+    new InvalidRequestError(
+      `SendMailOS (or a proxy in front of it) refused the request headers as too large (${where}). Check ` +
+        `workspaceId (ws_..., at most ${limits.workspaceIdLength} characters) and userAgent; retrying the ` +
+        `same request cannot help.`,
+      details("HEADERS_TOO_LARGE"),
+    ),
+  "rate-limited": ({ response, where, details }) => {
+    const hint = retryAfterMs(response.headers, response.now) ?? resetHint(response.headers, response.now);
+    const wait = hint === undefined ? "" : `; the server asked to wait ${formatMs(hint)}`;
+    return new RateLimitError(
+      `SendMailOS rate limit exceeded (${where}${wait}) after ${plural(response.attempt, "attempt")}. ` +
+        `Run fewer operations at once (e.g. pulumi up --parallel 2) or lower rateLimits, then try again; ` +
+        `the documented limits are 10 domain creates and 60 reads per minute.`,
+      details("RATE_LIMITED", { retryable: true, retryAfterMs: hint }),
+    );
+  },
+  server: ({ response, where, details }) => {
+    const retryable = response.status !== 501;
+    const requestId = requestIdOf(response.headers);
+    return new ServerError(
+      `SendMailOS failed (${where}); retried ${plural(response.attempt - 1, "time")}. The problem is on SendMailOS's ` +
+        `side: try again later${requestId === undefined ? "" : ` and quote request id ${requestId} to SendMailOS support`}.`,
+      details("SERVER_ERROR", { retryable, retryAfterMs: retryable ? retryAfterMs(response.headers, response.now) : undefined }),
+    );
+  },
+  "invalid-request": ({ where, details }) =>
+    new InvalidRequestError(
+      `SendMailOS rejected the request as invalid (${where}). Check the domain name (e.g. "example.com"), ` +
+        `externalId and metadata (string values only).`,
+      details("VALIDATION_ERROR"),
+    ),
+  "unexpected-status": ({ request, response, details }) =>
+    new UnexpectedResponseError(
+      `SendMailOS answered ${request.method} ${request.path} with unexpected HTTP ${response.status}. Check baseUrl ` +
+        `(e.g. https://sendmailos.com/api/v1) and any proxy in between.`,
+      details("UNEXPECTED_RESPONSE"),
+    ),
+};
+
 /**
- * The error for a non-2xx response.
- *
- * | status | class |
- * |---|---|
- * | 401 | AuthenticationError |
- * | 403 | PermissionError |
- * | 404 with SendMailOS's error body, on an assumed endpoint | NotFoundError |
- * | 404 without it, 405, 501, on an assumed endpoint | UnsupportedEndpointError |
- * | 404, 405 on a documented endpoint | UnexpectedResponseError (wrong baseUrl) |
- * | 409 | ConflictError |
- * | 429 | RateLimitError (retryable; `retryAfterMs` from `Retry-After` or `X-RateLimit-Reset`) |
- * | 5xx but 501 | ServerError (retryable) |
- * | other 4xx (400, 422, ...) | InvalidRequestError |
- * | anything else | UnexpectedResponseError |
+ * The error for a non-2xx response: the kind from `classifyResponse`, the message from the request
+ * context. Pure.
  */
 export function errorFromResponse(request: RequestInfo, response: ResponseInfo): SendMailOSError {
   const { status, headers, body, attempt } = response;
   const errorBody = parseErrorBody(body);
-  const said = serverSaid(errorBody);
-  const where = `HTTP ${status} on ${request.method} ${request.path}${said}`;
-  const subject = request.subject ?? "The requested object";
-  const details = (code: string, extra: Partial<SendMailOSErrorDetails> = {}): SendMailOSErrorDetails => ({
-    status,
-    code: errorBody?.code ?? code,
-    requestId: requestIdOf(headers),
-    request: `${request.method} ${request.path}`,
-    attempts: attempt,
-    responseBody: body === "" ? undefined : truncate(body),
-    ...extra,
+  const kind = classifyResponse(status, errorBody, request.assumed);
+  return responseErrors[kind]({
+    request,
+    response,
+    where: `HTTP ${status} on ${request.method} ${request.path}${serverSaid(errorBody)}`,
+    subject: request.subject ?? "The requested object",
+    details: (fallbackCode, extra = {}) => ({
+      status,
+      code: errorBody?.code ?? fallbackCode,
+      requestId: requestIdOf(headers),
+      request: `${request.method} ${request.path}`,
+      attempts: attempt,
+      responseBody: body === "" ? undefined : truncate(body),
+      ...extra,
+    }),
   });
-  if (request.assumed && (status === 405 || status === 501 || (status === 404 && errorBody === undefined))) {
-    return new UnsupportedEndpointError(
-      `SendMailOS does not support ${request.endpoint} (${where}). This endpoint is not documented by ` +
-        `SendMailOS; this client assumed it. ${request.unsupportedAdvice ?? "Do this step in the SendMailOS dashboard instead."}`,
-      { ...details("UNSUPPORTED_ENDPOINT"), code: "UNSUPPORTED_ENDPOINT", endpoint: request.endpoint },
-    );
-  }
-  if (!request.assumed && (status === 404 || status === 405)) {
-    // A documented collection endpoint cannot be "not found": the base URL is wrong.
-    return new UnexpectedResponseError(
-      `SendMailOS has no ${request.endpoint} at this address (${where}). Check baseUrl: it should be the ` +
-        `API root, e.g. https://sendmailos.com/api/v1.`,
-      details("UNEXPECTED_RESPONSE"),
-    );
-  }
-  switch (status) {
-    case 401:
-      return new AuthenticationError(
-        `SendMailOS rejected the API key (${where}). Check sendmailos:apiKey ` +
-          `(pulumi config set --secret sendmailos:apiKey ...) or the SENDMAILOS_API_KEY environment variable; ` +
-          `keys start with sk_live_ or sk_test_.`,
-        details("UNAUTHORIZED"),
-      );
-    case 403:
-      return new PermissionError(
-        (request.workspaceId === undefined
-          ? `The API key is not allowed to do this (${where}). Use a key with access to domains.`
-          : `The API key cannot use workspace ${request.workspaceId} (${where}). Use an organization key ` +
-            `with access to that workspace or a key scoped to it, or check sendmailos:workspaceId.`),
-        details("FORBIDDEN"),
-      );
-    case 404:
-      return new NotFoundError(
-        `${subject} was not found in this SendMailOS workspace (${where}). It may have been deleted ` +
-          `outside this program, or belong to another workspace (check workspaceId).`,
-        details("NOT_FOUND"),
-      );
-    case 409:
-      return new ConflictError(
-        `${subject} is already registered in this SendMailOS workspace (${where}). To manage the existing ` +
-          `domain, set adoptExisting: true (or import it); otherwise remove it in SendMailOS first.`,
-        details("DOMAIN_EXISTS"),
-      );
-    case 429: {
-      const hint = retryAfterMs(headers, response.now) ?? resetHint(headers, response.now);
-      const wait = hint === undefined ? "" : `; the server asked to wait ${formatMs(hint)}`;
-      return new RateLimitError(
-        `SendMailOS rate limit exceeded (${where}${wait}) after ${plural(attempt, "attempt")}. ` +
-          `Run fewer operations at once (e.g. pulumi up --parallel 2) or lower rateLimits, then try again; ` +
-          `the documented limits are 10 domain creates and 60 reads per minute.`,
-        details("RATE_LIMITED", { retryable: true, retryAfterMs: hint }),
-      );
-    }
-  }
-  if (status >= 500 && status <= 599) {
-    const retryable = status !== 501;
-    return new ServerError(
-      `SendMailOS failed (${where}); retried ${plural(attempt - 1, "time")}. The problem is on SendMailOS's ` +
-        `side: try again later${requestIdOf(headers) === undefined ? "" : ` and quote request id ${requestIdOf(headers)} to SendMailOS support`}.`,
-      details("SERVER_ERROR", { retryable, retryAfterMs: retryable ? retryAfterMs(headers, response.now) : undefined }),
-    );
-  }
-  if (status >= 400 && status <= 499) {
-    return new InvalidRequestError(
-      `SendMailOS rejected the request as invalid (${where}). Check the domain name (e.g. "example.com"), ` +
-        `externalId and metadata (string values only).`,
-      details("VALIDATION_ERROR"),
-    );
-  }
-  return new UnexpectedResponseError(
-    `SendMailOS answered ${request.method} ${request.path} with unexpected HTTP ${status}. Check baseUrl ` +
-      `(e.g. https://sendmailos.com/api/v1) and any proxy in between.`,
-    details("UNEXPECTED_RESPONSE"),
-  );
 }
 
 /**
@@ -203,6 +224,34 @@ export function unexpectedResponse(
       attempts: response.attempt,
       responseBody: response.body === "" ? undefined : truncate(response.body),
     },
+  );
+}
+
+/**
+ * The error for a request refused before it was sent, because it breaks the request rules (the limits
+ * of `limits.ts` included) that the server would enforce with a 400, 413 or 431.
+ * @param issues what is wrong, with paths in the caller's field names (`externalId`, not `external_id`)
+ */
+export function invalidRequest(request: RequestInfo, issues: readonly z.core.$ZodIssue[]): InvalidRequestError {
+  return new InvalidRequestError(
+    `${request.subject ?? "The request"} was not sent to SendMailOS (${request.method} ${request.path}): ` +
+      `${describeIssues(issues)}. Fix the field named; nothing was created or changed.`,
+    { code: "VALIDATION_ERROR", request: `${request.method} ${request.path}`, attempts: 0 },
+  );
+}
+
+/**
+ * The error for a domain list whose pages could not all be read (see `pagination.ts`): nothing may be
+ * concluded from part of a list, since every domain past the cut would look deleted.
+ * @param request `METHOD /path` of the list
+ * @param pages pages read before giving up
+ * @param problem why reading stopped
+ */
+export function incompleteList(request: string, pages: number, problem: string): UnexpectedResponseError {
+  return new UnexpectedResponseError(
+    `SendMailOS's domain list could not be read completely (${request}, ${plural(pages, "page")} read): ${problem}. ` +
+      `Nothing was concluded from the partial list. SendMailOS documents no paging; if this persists, report it.`,
+    { code: "INCOMPLETE_LIST", request, attempts: pages },
   );
 }
 
@@ -274,10 +323,4 @@ function formatMs(ms: number): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** One line naming up to three zod issues. Pure. */
-export function describeIssues(issues: z.core.$ZodIssue[]): string {
-  const shown = issues.slice(0, 3).map((i) => `${i.path.length === 0 ? "(root)" : i.path.join(".")}: ${i.message}`);
-  return shown.join("; ") + (issues.length > 3 ? `; and ${issues.length - 3} more` : "");
 }

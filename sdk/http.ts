@@ -5,12 +5,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import type { z } from "zod";
-import { type RequestInfo, type ResponseInfo, errorFromNetwork, errorFromResponse, unexpectedResponse } from "./error-factory";
+import {
+  type RequestInfo,
+  type ResponseInfo,
+  errorFromNetwork,
+  errorFromResponse,
+  invalidRequest,
+  unexpectedResponse,
+} from "./error-factory";
 import { ConnectionError, RateLimitError, type SendMailOSError } from "./errors";
 import type { HeaderMap } from "./headers";
 import type { ResolvedOptions, RetryEvent } from "./options";
 import { routeClassOf } from "./rate-limit-policy";
 import type { Pacer, Release } from "./rate-limiter";
+import { idempotencyKeySchema } from "./request-fields";
 import { nextRetry } from "./retry-policy";
 import type { ApiKey } from "./secret";
 
@@ -26,6 +34,10 @@ export interface RequestSpec<T> {
   assumed: boolean;
   /** JSON body, if any. */
   body?: unknown;
+  /** The body's rules (limits included): a body that breaks them is refused before anything is sent. */
+  bodySchema?: z.ZodType;
+  /** The caller's names of the body's wire fields (`external_id` -> `externalId`), for that refusal's message. */
+  fieldNames?: Readonly<Record<string, string>>;
   /** Schema of a successful response body. */
   schema: z.ZodType<T>;
   /** The expected body, for error messages, e.g. `{"success":true,"domains":[...]}`. */
@@ -42,37 +54,37 @@ export interface RequestSpec<T> {
   onRetriedFailure?: (error: SendMailOSError) => void;
 }
 
-/** State shared by a client and every client derived from it with `withWorkspace`. */
-export interface Connection {
-  /** Validated options. */
-  readonly options: ResolvedOptions;
-  /** The key; prints as a fingerprint only. */
-  readonly apiKey: ApiKey;
+/**
+ * What a client and every client derived from it with `withWorkspace` share: validated options, the
+ * key, the connection pool and the pacing. A class, so a client can tell it from an options object.
+ */
+export class Connection {
   /** Keep-alive connections to the origin. */
   readonly pool: Pool;
-  /** Pacing shared process-wide (or none). */
-  readonly pacer: Pacer;
-  /** Wait listener from the options. */
-  readonly onRetry: ((event: RetryEvent) => void) | undefined;
   /** Set by `close()`. */
-  closed: boolean;
+  closed = false;
   /** Set once GET /domains/{id} turned out not to exist, so later reads go straight to the list. */
-  getByIdUnsupported: boolean;
-}
+  getByIdUnsupported = false;
 
-/** Opens a connection pool for validated options. */
-export function openConnection(
-  options: ResolvedOptions,
-  apiKey: ApiKey,
-  pacer: Pacer,
-  onRetry: ((event: RetryEvent) => void) | undefined,
-): Connection {
-  const pool = new Pool(options.origin, {
-    connections: 8,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  });
-  return { options, apiKey, pool, pacer, onRetry, closed: false, getByIdUnsupported: false };
+  /**
+   * Opens a connection pool for validated options.
+   * @param options validated options
+   * @param apiKey the key; prints as a fingerprint only
+   * @param pacer pacing shared process-wide (or none)
+   * @param onRetry wait listener from the options
+   */
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly apiKey: ApiKey,
+    readonly pacer: Pacer,
+    readonly onRetry: ((event: RetryEvent) => void) | undefined,
+  ) {
+    this.pool = new Pool(options.origin, {
+      connections: 8,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  }
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SendMailOSError };
@@ -92,6 +104,7 @@ export async function send<T>(conn: Connection, workspaceId: string | undefined,
     ...(workspaceId === undefined ? {} : { workspaceId }),
     ...(spec.unsupportedAdvice === undefined ? {} : { unsupportedAdvice: spec.unsupportedAdvice }),
   };
+  refuseInvalid(info, spec);
   const request = `${info.method} ${info.path}`;
   let firstSentAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
@@ -130,9 +143,7 @@ async function attemptOnce<T>(
   release: Release,
   attempt: number,
 ): Promise<Outcome<T>> {
-  let status: number;
-  let headers: HeaderMap;
-  let body: string;
+  let response: ResponseInfo;
   try {
     const res = await conn.pool.request({
       path: info.path,
@@ -141,15 +152,13 @@ async function attemptOnce<T>(
       body: spec.body === undefined ? null : JSON.stringify(spec.body),
       signal: AbortSignal.timeout(conn.options.timeoutMs),
     });
-    status = res.statusCode;
-    headers = res.headers;
-    body = conn.apiKey.redact(await res.body.text());
+    response = fromServer(conn.apiKey, res.statusCode, res.headers, await res.body.text(), attempt);
   } catch (cause) {
     release();
-    return { ok: false, error: errorFromNetwork(info, cause, attempt, conn.options.origin, conn.options.timeoutMs) };
+    return { ok: false, error: errorFromNetwork(info, conn.apiKey.redactError(cause), attempt, conn.options.origin, conn.options.timeoutMs) };
   }
-  release(headers);
-  const response: ResponseInfo = { status, headers, body, attempt, now: Date.now() };
+  release(response.headers);
+  const { status, body } = response;
   if (status < 200 || status > 299) return { ok: false, error: errorFromResponse(info, response) };
   if (body.trim() === "" && spec.emptyBody !== undefined) return { ok: true, value: spec.emptyBody };
   let json: unknown;
@@ -162,6 +171,37 @@ async function attemptOnce<T>(
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, error: unexpectedResponse(info, response, spec.expected, parsed.error.issues) };
+}
+
+/**
+ * Throws InvalidRequestError, before any pacing or sending, when the body breaks its rules (limits
+ * included) or the idempotency key is no valid header value: the server would refuse them with a 400,
+ * a 413 or a 431, or undici would fail to send them and look like a network error.
+ */
+function refuseInvalid(info: RequestInfo, spec: RequestSpec<unknown>): void {
+  const issues: z.core.$ZodIssue[] = [];
+  if (spec.bodySchema !== undefined) {
+    const parsed = spec.bodySchema.safeParse(spec.body);
+    if (!parsed.success) {
+      const rename = (segment: PropertyKey): PropertyKey => (typeof segment === "string" ? (spec.fieldNames?.[segment] ?? segment) : segment);
+      issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.length === 0 ? [] : [rename(issue.path[0]!), ...issue.path.slice(1)] })));
+    }
+  }
+  if (spec.idempotencyKey !== undefined) {
+    const parsed = idempotencyKeySchema.safeParse(spec.idempotencyKey);
+    if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ["idempotencyKey"] })));
+  }
+  if (issues.length > 0) throw invalidRequest(info, issues);
+}
+
+/**
+ * What the server answered, with the key redacted from every header name and value and from the body:
+ * the one place where server-sent values enter the client, so nothing derived from them (an error's
+ * message, request id, body or code, an `onRetry` reason) can carry the key, even when a server or a
+ * proxy echoes the Authorization header. Network failures go through `ApiKey.redactError` instead.
+ */
+function fromServer(apiKey: ApiKey, status: number, headers: HeaderMap, body: string, attempt: number): ResponseInfo {
+  return { status, headers: apiKey.redactHeaders(headers), body: apiKey.redact(body), attempt, now: Date.now() };
 }
 
 function requestHeaders(conn: Connection, workspaceId: string | undefined, spec: RequestSpec<unknown>): Record<string, string> {

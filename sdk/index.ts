@@ -13,6 +13,7 @@ export type {
 } from "./types";
 export {
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_LIST_PAGES,
   DEFAULT_RATE_LIMITS,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
@@ -37,6 +38,16 @@ export {
   type SendMailOSErrorDetails,
 } from "./errors";
 export { canonicalDnsName, dnsRecordsFor } from "./dns-records";
+export { describeIssues } from "./describe-issues";
+export { limits, workspaceIdPattern, forbiddenCharacters, forbiddenValueCharacters } from "./limits";
+export {
+  characterCount,
+  domainNameFieldSchema,
+  externalIdFieldSchema,
+  idempotencyKeySchema,
+  metadataFieldSchema,
+  workspaceIdProblem,
+} from "./request-fields";
 export { newIdempotencyKey } from "./idempotency";
 export { SDK_VERSION } from "./version";
 export * from "./wire";

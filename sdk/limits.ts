@@ -33,10 +33,12 @@ export const workspaceIdPattern = /^ws_[A-Za-z0-9_-]+$/;
 
 /**
  * Characters refused in domain names, external ids and metadata keys: C0 and C1 control characters
- * (a raw CR, LF or NUL would reach terminals and logs) and the bidirectional overrides and isolates of
- * "Trojan Source" (CVE-2021-42574), which make a reviewer read one value where another is stored.
+ * (a raw CR, LF or NUL would reach terminals and logs), the bidirectional overrides and isolates of
+ * "Trojan Source" (CVE-2021-42574), which make a reviewer read one value where another is stored, and
+ * invisible characters (zero-width spaces and joiners, soft hyphen, BOM, line and paragraph separators),
+ * which make two different values look the same.
  */
-export const forbiddenCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+export const forbiddenCharacters = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
 
 /** The same, for metadata values, which may hold tabs and line breaks (`\t`, `\n`) but nothing else of the kind. */
-export const forbiddenValueCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+export const forbiddenValueCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;

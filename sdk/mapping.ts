@@ -28,6 +28,13 @@ export function toDomain(wire: WireDomain): Domain {
   };
 }
 
+/** The caller's name of each wire field of a request body, so a refusal names the field the caller wrote. */
+export const inputFieldNames: Readonly<Record<string, string>> = Object.freeze({
+  domain: "domain",
+  external_id: "externalId",
+  metadata: "metadata",
+});
+
 /** A {@link CreateDomainInput} as the documented POST body (`domain`, `external_id`, `metadata`). Pure. */
 export function toCreateDomainRequest(input: CreateDomainInput): CreateDomainRequest {
   const body: CreateDomainRequest = { domain: input.domain };

@@ -2,6 +2,7 @@
  * Client options: their types, every default in one place, and validation that names the offending option.
  */
 import { ConfigurationError } from "./errors";
+import { workspaceIdProblem } from "./request-fields";
 
 /** Bounds on retrying failed requests (429, 5xx, network errors and timeouts). */
 export interface RetryOptions {
@@ -98,10 +99,18 @@ export interface SendMailOSClientOptions {
   userAgent?: string;
   /** Called before every wait (retry backoff or rate-limit pacing), e.g. to log it. Exceptions are ignored. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Most pages one `listDomains` may read when a server pages the list (SendMailOS documents no
+   * paging); beyond it the list is an error, never a hang.
+   * @default 1000
+   */
+  maxListPages?: number;
 }
 
 /** Default API root. */
 export const DEFAULT_BASE_URL = "https://sendmailos.com/api/v1";
+/** Default bound on the pages of one list. */
+export const DEFAULT_MAX_LIST_PAGES = 1000;
 /** Default per-attempt timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default retry bounds. */
@@ -137,6 +146,8 @@ export interface ResolvedOptions {
   rateLimits: RateLimits | false;
   /** Complete `User-Agent` header value. */
   userAgent: string;
+  /** Most pages one list may read. */
+  maxListPages: number;
 }
 
 /**
@@ -154,7 +165,7 @@ export function resolveOptions(opts: SendMailOSClientOptions, defaultUserAgent: 
     );
   }
   const url = parseBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
-  const workspaceId = optionalNonEmpty("workspaceId", opts.workspaceId);
+  const workspaceId = resolveWorkspaceId(opts.workspaceId);
   const suffix = optionalNonEmpty("userAgent", opts.userAgent);
   return {
     origin: url.origin,
@@ -165,7 +176,24 @@ export function resolveOptions(opts: SendMailOSClientOptions, defaultUserAgent: 
     retry: resolveRetry(opts.retry ?? {}),
     rateLimits: opts.rateLimits === false ? false : resolveRateLimits(opts.rateLimits ?? {}),
     userAgent: suffix === undefined ? defaultUserAgent : `${defaultUserAgent} ${suffix}`,
+    maxListPages: positive("maxListPages", opts.maxListPages ?? DEFAULT_MAX_LIST_PAGES, true),
   };
+}
+
+/**
+ * A workspace id as sent in `X-Workspace-Id`: `ws_` and then letters, digits, `_` or `-`, at most
+ * `limits.workspaceIdLength` characters (surrounding spaces are ignored); `undefined` for none.
+ * @throws ConfigurationError naming `workspaceId`, the rule and the limit
+ */
+export function resolveWorkspaceId(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") {
+    throw new ConfigurationError("workspaceId", `expected a string such as ws_123, got ${describe(value)}`);
+  }
+  const id = value.trim();
+  const problem = workspaceIdProblem(id);
+  if (problem !== undefined) throw new ConfigurationError("workspaceId", `${problem}; check sendmailos:workspaceId`);
+  return id;
 }
 
 function parseBaseUrl(raw: unknown): URL {

@@ -7,6 +7,7 @@
  * "assumed" below follows the REST convention other SendMailOS resources use, not a documented contract.
  */
 import { z } from "zod";
+import { domainNameFieldSchema, externalIdFieldSchema, metadataFieldSchema } from "./request-fields";
 
 /** Domain verification states documented by SendMailOS. */
 export const domainStatusSchema = z.enum(["pending", "verified", "failed"]);
@@ -24,7 +25,8 @@ export type WireDnsRecord = z.infer<typeof wireDnsRecordSchema>;
 
 /**
  * Metadata values are documented as "custom key-value pairs"; we restrict them to strings, which is
- * what every example shows and what round-trips through Pulumi state without surprises.
+ * what every example shows and what round-trips through Pulumi state without surprises. This is the
+ * response side, which takes what the server stored; requests obey `metadataFieldSchema`'s limits.
  */
 export const wireMetadataSchema = z.record(z.string(), z.string());
 
@@ -43,20 +45,23 @@ export const wireDomainSchema = z.object({
 /** A domain as it appears on the wire. */
 export type WireDomain = z.infer<typeof wireDomainSchema>;
 
-/** Body of POST /api/v1/domains (documented). */
+/**
+ * Body of POST /api/v1/domains (documented), within the limits of `limits.ts` (see `request-fields.ts`):
+ * the client refuses a body beyond them before sending it, the emulator answers it with a 400.
+ */
 export const createDomainRequestSchema = z.object({
-  domain: z.string().min(1),
-  external_id: z.string().optional(),
-  metadata: wireMetadataSchema.optional(),
+  domain: domainNameFieldSchema,
+  external_id: externalIdFieldSchema.optional(),
+  metadata: metadataFieldSchema.optional(),
 });
 /** Request body of a domain create. */
 export type CreateDomainRequest = z.infer<typeof createDomainRequestSchema>;
 
-/** Body of PATCH /api/v1/domains/{id} (assumed: not documented). */
+/** Body of PATCH /api/v1/domains/{id} (assumed: not documented), within the same limits as a create. */
 export const updateDomainRequestSchema = z
   .object({
-    external_id: z.string().nullable().optional(),
-    metadata: wireMetadataSchema.optional(),
+    external_id: externalIdFieldSchema.nullable().optional(),
+    metadata: metadataFieldSchema.optional(),
   })
   .strict();
 /** Request body of a domain update. */
@@ -70,12 +75,24 @@ export const domainResponseSchema = z.object({
 /** Response carrying one domain. */
 export type DomainResponse = z.infer<typeof domainResponseSchema>;
 
-/** Response of GET /api/v1/domains (documented; no pagination is documented). */
+/**
+ * Response of GET /api/v1/domains (documented, without paging). The paging fields are not documented:
+ * they are the conventions such APIs use, any of which the client follows when a server sends them
+ * (`pagination.ts`): `has_more`, `next_cursor` (cursor), `next` (a link), `page`/`limit`/`total`,
+ * `offset`/`limit`/`total`.
+ */
 export const listDomainsResponseSchema = z.object({
   success: z.literal(true),
   domains: z.array(wireDomainSchema),
+  has_more: z.boolean().optional(),
+  next_cursor: z.string().nullable().optional(),
+  next: z.string().nullable().optional(),
+  page: z.number().int().min(0).optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).optional(),
+  total: z.number().int().min(0).optional(),
 });
-/** Response carrying every domain of the workspace. */
+/** Response carrying the domains of the workspace, or one page of them. */
 export type ListDomainsResponse = z.infer<typeof listDomainsResponseSchema>;
 
 /** Response of DELETE /api/v1/domains/{id} (assumed). */
@@ -106,6 +123,12 @@ export const errorCodes = {
   rateLimited: "RATE_LIMITED",
   internal: "INTERNAL_ERROR",
   methodNotAllowed: "METHOD_NOT_ALLOWED",
+  payloadTooLarge: "PAYLOAD_TOO_LARGE",
+  headersTooLarge: "HEADERS_TOO_LARGE",
+  uriTooLong: "URI_TOO_LONG",
+  malformed: "MALFORMED_REQUEST",
+  notImplemented: "NOT_IMPLEMENTED",
+  requestTimeout: "REQUEST_TIMEOUT",
 } as const;
 
 /** Value of the documented DKIM CNAME target for a token (SES Easy DKIM). */

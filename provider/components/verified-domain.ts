@@ -1,45 +1,61 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../../sdk";
-import { Domain, type DomainArgs } from "../domain/domain";
-import { DomainVerification, type DomainVerificationArgs } from "../verification/domain-verification";
-import { cloudflareDkimRecords, type CloudflareDkimArgs } from "../dns/cloudflare";
-import { route53DkimRecords, type Route53DkimArgs } from "../dns/route53";
-import { emulatorDkimRecords } from "../dns/emulator";
+import { Domain } from "../domain/domain";
+import { DomainVerification } from "../verification/domain-verification";
+import { cloudflareDkimRecords } from "../dns/cloudflare";
+import type { DnsTarget } from "../dns/dns-target-args";
+import { route53DkimRecords } from "../dns/route53";
+import { EmulatorDnsRecord, emulatorDkimRecords, type EmulatorRecordClass } from "../dns/emulator";
+import type { DomainArgs } from "../domain/domain-args";
+import type { DomainVerificationArgs } from "../verification/domain-verification-args";
+import { parseProgramArgs } from "../schema/program-args";
+import type { VerifiedDomainArgs, WaitSettings } from "./verified-domain-args";
+import { checkVerifiedDomainArgs, verifiedDomainArgsSchema } from "./verified-domain-schema";
 
-/** Where a `VerifiedDomain` publishes its DKIM records. */
-export type DnsTarget =
-  | ({ provider: "route53" } & Route53DkimArgs)
-  | ({ provider: "cloudflare" } & CloudflareDkimArgs)
-  | { provider: "emulator"; ttl?: pulumi.Input<number> }
-  /** You publish `records` yourself (another DNS host, another program). */
-  | { provider: "none" };
+export type { VerifiedDomainArgs, WaitSettings } from "./verified-domain-args";
 
-/** How a `VerifiedDomain` waits: `false` to not wait, or the verification's settings. */
-export type WaitSettings = boolean | Omit<DomainVerificationArgs, "domainId" | "domainName" | "workspaceId">;
+/** What a `VerifiedDomain` needs of its domain resource. */
+export interface DomainResource extends pulumi.CustomResource {
+  readonly domainId: pulumi.Output<string>;
+  readonly domainName: pulumi.Output<string>;
+  readonly status: pulumi.Output<string>;
+  readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+  readonly verifiedAt: pulumi.Output<string | null>;
+}
 
-/** Arguments of a {@link VerifiedDomain}. */
-export interface VerifiedDomainArgs extends DomainArgs {
-  /** Where the three DKIM CNAMEs go. */
-  dns: DnsTarget;
-  /**
-   * Block `pulumi up` until SendMailOS reports the domain verified.
-   * @default true
-   */
-  wait?: WaitSettings;
+/** What a `VerifiedDomain` needs of its verification resource. */
+export interface VerificationResource extends pulumi.CustomResource {
+  readonly status: pulumi.Output<string>;
+  readonly verifiedAt: pulumi.Output<string | null>;
+  readonly waitedSeconds: pulumi.Output<number>;
 }
 
 /**
+ * The resource classes a `VerifiedDomain` declares: the dynamic provider's by default, the native plugin's
+ * in `pulumi-sendmailos/native` and in the plugin's `construct` (for YAML, Go and Python programs).
+ */
+export interface ChildResources {
+  Domain: new (name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) => DomainResource;
+  DomainVerification: new (name: string, args: DomainVerificationArgs, opts?: pulumi.CustomResourceOptions) => VerificationResource;
+  EmulatorDnsRecord: EmulatorRecordClass;
+}
+
+/** The dynamic provider's resources. */
+export const dynamicChildren: ChildResources = { Domain, DomainVerification, EmulatorDnsRecord };
+
+/**
  * One declaration for the whole chain: registers a SendMailOS domain, publishes its three DKIM CNAMEs in
- * the chosen DNS, and waits until SendMailOS verifies it. Resource options pass through: `providers` (an
- * explicit aws or cloudflare provider) reach the records, `dependsOn` reaches the domain.
+ * the chosen DNS, and waits until SendMailOS verifies it. The arguments are checked against the same
+ * schemas as the resources when the program runs (at preview). Resource options pass through: `providers`
+ * (an explicit aws or cloudflare provider) reach the records, `dependsOn` reaches the domain.
  */
 export class VerifiedDomain extends pulumi.ComponentResource {
   /** The underlying SendMailOS domain. */
-  readonly domain: Domain;
+  readonly domain: DomainResource;
   /** The DNS record resources (empty for `dns.provider: "none"`). */
   readonly dnsRecordResources: pulumi.CustomResource[];
   /** The verification, unless `wait` is false. */
-  readonly verification: DomainVerification | undefined;
+  readonly verification: VerificationResource | undefined;
   /** SendMailOS id of the domain. */
   readonly domainId: pulumi.Output<string>;
   /** `verified` once waited for; otherwise the status SendMailOS last reported. */
@@ -55,22 +71,22 @@ export class VerifiedDomain extends pulumi.ComponentResource {
    * @param name - the component's name; children are named `<name>`, `<name>-dkim-1..3`, `<name>-verification`.
    * @param args - the domain, its DNS target and how to wait.
    * @param opts - component options.
+   * @param children - the resource classes to declare (the dynamic provider's unless the native door says otherwise).
+   * @throws InvalidArgumentsError when an argument breaks a rule, naming each (at preview time).
    */
-  constructor(name: string, args: VerifiedDomainArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: VerifiedDomainArgs, opts?: pulumi.ComponentResourceOptions, children: ChildResources = dynamicChildren) {
     super("sendmailos:index:VerifiedDomain", name, {}, opts);
-    const { dns, wait, ...domainArgs } = args;
-    if (!dns || typeof dns !== "object" || !("provider" in dns)) {
-      throw new Error(`VerifiedDomain ${name}: dns is required, e.g. { provider: "route53", zoneName: "acme.com" }`);
-    }
+    const checked = parseProgramArgs(`VerifiedDomain ${name}`, verifiedDomainArgsSchema, args, { refine: checkVerifiedDomainArgs });
+    const { dns: _dns, wait: _wait, ...domainArgs } = args;
+    const dnsTarget = checked["dns"] as DnsTarget;
+    const waitSettings = checked["wait"] as boolean | WaitSettings;
 
-    this.domain = new Domain(name, domainArgs, { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) });
-    this.dnsRecordResources = declareRecords(name, this.domain, dns, { parent: this });
-
-    const waitSettings = wait ?? true;
+    this.domain = new children.Domain(name, domainArgs, { parent: this, ...(opts?.dependsOn ? { dependsOn: opts.dependsOn } : {}) });
+    this.dnsRecordResources = declareRecords(name, this.domain, dnsTarget, { parent: this }, children.EmulatorDnsRecord);
     this.verification =
       waitSettings === false
         ? undefined
-        : new DomainVerification(
+        : new children.DomainVerification(
             `${name}-verification`,
             {
               ...(waitSettings === true ? {} : waitSettings),
@@ -96,7 +112,13 @@ export class VerifiedDomain extends pulumi.ComponentResource {
   }
 }
 
-function declareRecords(name: string, domain: Domain, dns: DnsTarget, opts: pulumi.CustomResourceOptions): pulumi.CustomResource[] {
+function declareRecords(
+  name: string,
+  domain: DomainResource,
+  dns: DnsTarget,
+  opts: pulumi.CustomResourceOptions,
+  recordClass: EmulatorRecordClass,
+): pulumi.CustomResource[] {
   switch (dns.provider) {
     case "route53": {
       const { provider: _route53, ...rest } = dns;
@@ -106,11 +128,13 @@ function declareRecords(name: string, domain: Domain, dns: DnsTarget, opts: pulu
       const { provider: _cloudflare, ...rest } = dns;
       return cloudflareDkimRecords(name, domain, rest, opts);
     }
-    case "emulator":
-      return emulatorDkimRecords(name, domain, dns.ttl !== undefined ? { ttl: dns.ttl } : {}, opts);
+    case "emulator": {
+      const { provider: _emulator, ...rest } = dns;
+      return emulatorDkimRecords(name, domain, rest, opts, recordClass);
+    }
     case "none":
       return [];
     default:
-      throw new Error(`dns.provider must be "route53", "cloudflare", "emulator" or "none", got ${JSON.stringify((dns as { provider: unknown }).provider)}`);
+      throw new Error(`dns.provider must be "route53", "cloudflare", "emulator" or "none"`);
   }
 }

@@ -45,6 +45,3 @@ export function pickDkimRecord(domainName: string, records: DnsRecord[], index: 
 export function declareDkimRecords<T>(name: string, source: DkimSource, declare: (resourceName: string, record: pulumi.Output<DnsRecord>) => T): T[] {
   return Array.from({ length: dkimRecordCount }, (_, i) => declare(`${name}-dkim-${i + 1}`, dkimRecordAt(source, i)));
 }
-
-/** A record name without its trailing dot, lower case: how Route53 and Cloudflare compare names. */
-export { canonicalDnsName as canonicalName } from "../../sdk";

@@ -1,15 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../dynamic/shim";
-import { canonicalName, declareDkimRecords, type DkimSource } from "./dkim-records";
+import { canonicalDnsName } from "../../sdk";
+import { declareDkimRecords, type DkimSource } from "./dkim-records";
+import type { EmulatorDkimArgs } from "./dns-target-args";
+import type { EmulatorDnsRecordArgs } from "./emulator-record-args";
 
-/** Arguments of an {@link EmulatorDnsRecord}. */
-export interface EmulatorDnsRecordArgs {
-  name: pulumi.Input<string>;
-  type: pulumi.Input<string>;
-  value: pulumi.Input<string>;
-  /** @default 300 */
-  ttl?: pulumi.Input<number>;
-}
+export type { EmulatorDnsRecordArgs } from "./emulator-record-args";
 
 /** One record in the local SendMailOS emulator's DNS zone (development and tests, no account needed). */
 export class EmulatorDnsRecord extends pulumi.dynamic.Resource {
@@ -22,22 +18,31 @@ export class EmulatorDnsRecord extends pulumi.dynamic.Resource {
    * @param opts - resource options.
    */
   constructor(name: string, args: EmulatorDnsRecordArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerShim("emulatorDnsRecord"), name, { ...args, ttl: args.ttl ?? 300 }, opts, "sendmailos", "EmulatorDnsRecord");
+    super(providerShim("emulatorDnsRecord"), name, { ...args }, opts, "sendmailos", "EmulatorDnsRecord");
   }
 }
 
+/** A class of emulator DNS records: the dynamic provider's {@link EmulatorDnsRecord}, or the native plugin's. */
+export type EmulatorRecordClass = new (name: string, args: EmulatorDnsRecordArgs, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
 /** Declares the three DKIM CNAMEs of a domain in the emulator's DNS zone, named `<name>-dkim-1..3`. */
-export function emulatorDkimRecords(name: string, domain: DkimSource, args: { ttl?: pulumi.Input<number> } = {}, opts?: pulumi.CustomResourceOptions): EmulatorDnsRecord[] {
+export function emulatorDkimRecords(
+  name: string,
+  domain: DkimSource,
+  args: EmulatorDkimArgs = {},
+  opts?: pulumi.CustomResourceOptions,
+  recordClass: EmulatorRecordClass = EmulatorDnsRecord,
+): pulumi.CustomResource[] {
   return declareDkimRecords(
     name,
     domain,
     (resourceName, record) =>
-      new EmulatorDnsRecord(
+      new recordClass(
         resourceName,
         {
-          name: record.apply((r) => canonicalName(r.name)),
+          name: record.apply((r) => canonicalDnsName(r.name)),
           type: "CNAME",
-          value: record.apply((r) => canonicalName(r.value)),
+          value: record.apply((r) => canonicalDnsName(r.value)),
           ...(args.ttl !== undefined ? { ttl: args.ttl } : {}),
         },
         opts,

@@ -1,31 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { canonicalName, declareDkimRecords, type DkimSource } from "./dkim-records";
+import { canonicalDnsName } from "../../sdk";
+import { parseProgramArgs } from "../schema/program-args";
+import { declareDkimRecords, type DkimSource } from "./dkim-records";
+import type { Route53DkimArgs } from "./dns-target-args";
+import { checkDnsTarget, route53TargetSchema } from "./dns-target-schema";
 
-/** Where and how to write DKIM records into Route53. */
-export interface Route53DkimArgs {
-  /** The hosted zone id. Give this or `zoneName`. */
-  zoneId?: pulumi.Input<string>;
-  /** The hosted zone's name (e.g. `"acme.com"`), looked up when `zoneId` is not given. Public zones only. */
-  zoneName?: pulumi.Input<string>;
-  /** @default 1800 (what SES suggests for DKIM records) */
-  ttl?: pulumi.Input<number>;
-  /**
-   * Overwrite a record that already exists with the same name (one made by hand), instead of failing.
-   * @default false
-   */
-  allowOverwrite?: pulumi.Input<boolean>;
-}
-
-/** Default TTL of Route53 DKIM records. */
-export const route53DefaultTtl = 1800;
+export type { Route53DkimArgs } from "./dns-target-args";
 
 /**
  * Declares the three DKIM CNAMEs of a domain in Route53, named `<name>-dkim-1..3`. Usable alone on any
- * `Domain`; `VerifiedDomain` uses it for `dns: { provider: "route53" }`.
+ * `Domain`; `VerifiedDomain` uses it for `dns: { provider: "route53" }`. The arguments are checked against
+ * the DNS target schema when the program runs (at preview): a TTL Route53 refuses fails there.
  */
 export function route53DkimRecords(name: string, domain: DkimSource, args: Route53DkimArgs, opts?: pulumi.CustomResourceOptions): aws.route53.Record[] {
-  const zoneId = route53ZoneId(args, opts);
+  const checked = parseProgramArgs(`route53 DKIM records for ${name}`, route53TargetSchema, { ...args, provider: "route53" }, {
+    refine: (inputs) => checkDnsTarget(inputs, ""),
+  }) as Route53DkimArgs;
+  const zoneId = route53ZoneId(checked, opts);
   return declareDkimRecords(
     name,
     domain,
@@ -34,11 +26,11 @@ export function route53DkimRecords(name: string, domain: DkimSource, args: Route
         resourceName,
         {
           zoneId,
-          name: record.apply((r) => canonicalName(r.name)),
+          name: record.apply((r) => canonicalDnsName(r.name)),
           type: "CNAME",
-          ttl: args.ttl ?? route53DefaultTtl,
-          records: [record.apply((r) => canonicalName(r.value))],
-          allowOverwrite: args.allowOverwrite ?? false,
+          ttl: checked.ttl!,
+          records: [record.apply((r) => canonicalDnsName(r.value))],
+          allowOverwrite: checked.allowOverwrite!,
         },
         opts,
       ),
@@ -47,11 +39,8 @@ export function route53DkimRecords(name: string, domain: DkimSource, args: Route
 
 function route53ZoneId(args: Route53DkimArgs, opts: pulumi.CustomResourceOptions | undefined): pulumi.Input<string> {
   if (args.zoneId !== undefined) return args.zoneId;
-  if (args.zoneName === undefined) {
-    throw new Error("route53: give zoneId (the hosted zone id) or zoneName (e.g. \"acme.com\") to say where the DKIM records go");
-  }
   const invokeOpts: pulumi.InvokeOutputOptions = {};
   if (opts?.parent) invokeOpts.parent = opts.parent;
   if (opts?.provider) invokeOpts.provider = opts.provider;
-  return aws.route53.getZoneOutput({ name: args.zoneName, privateZone: false }, invokeOpts).zoneId;
+  return aws.route53.getZoneOutput({ name: args.zoneName!, privateZone: false }, invokeOpts).zoneId;
 }

@@ -1,64 +1,81 @@
+import type { DiffDecision, PropertyChange } from "../runtime/operations";
 import { isUnknown } from "../runtime/unknown";
-import type { DomainInputs } from "./domain-inputs";
+import type { DomainInputs } from "./domain-schema";
 import type { DomainState } from "./domain-state";
 import { sameMetadata } from "./metadata";
 
-/** A diff decision for a `Domain`, plus a human warning when it replaces the domain. */
-export interface DomainDiff {
-  changes: boolean;
-  replaces: string[];
-  /** Properties that change in place. */
-  updates: string[];
-  /** Set when the change replaces the domain: what that means for mail, for the preview. */
-  warning?: string;
-}
-
 /**
- * Decides what a change of inputs does to a SendMailOS domain. Status and verifiedAt are outputs and
- * never count; metadata compares by content, so key order never shows as a change.
- * The engine ignores `replaceOnChanges` and `stables` for a custom diff, so replacements are returned here.
+ * Decides what a change of inputs does to a SendMailOS domain, property by property. Status and verifiedAt
+ * are outputs and never count; metadata compares by content (key order never shows as a change) and is
+ * reported key by key. A change of `domain` or `workspaceId` replaces the domain, with a loud warning.
+ * Pure. The engine ignores `replaceOnChanges` and `stables` for a dynamic provider's diff, so replacements
+ * are decided here.
  */
-export function diffDomain(olds: DomainState, news: DomainInputs): DomainDiff {
-  const replaces: string[] = [];
-  const updates: string[] = [];
-
+export function diffDomain(olds: DomainState, news: DomainInputs): DiffDecision {
+  const properties: PropertyChange[] = [];
   const oldName = olds.domain ?? olds.domainName;
-  if (isUnknown(news.domain) || news.domain !== oldName) replaces.push("domain");
-  if (isUnknown(news.workspaceId) || (news.workspaceId || undefined) !== (olds.workspaceId || undefined)) {
-    replaces.push("workspaceId");
+  if (isUnknown(news.domain) || news.domain !== oldName) properties.push(change("domain", "update", true));
+  const oldWorkspace = olds.workspaceId || undefined;
+  const newWorkspace = news.workspaceId || undefined;
+  if (isUnknown(newWorkspace) || newWorkspace !== oldWorkspace) {
+    properties.push(change("workspaceId", oldWorkspace === undefined ? "add" : newWorkspace === undefined ? "delete" : "update", true));
   }
-  const unknownFields = (["externalId", "metadata"] as const).filter((p) => isUnknown(news[p]));
-  updates.push(...unknownFields, ...liveFieldChanges(olds, news).filter((p) => !unknownFields.includes(p)));
-  if (news.adoptExisting !== (olds.adoptExisting ?? false)) updates.push("adoptExisting");
-  if (news.deletionPolicy !== (olds.deletionPolicy ?? "delete")) updates.push("deletionPolicy");
+  properties.push(...liveFieldDiff(olds, news));
+  if (news.adoptExisting !== (olds.adoptExisting ?? false)) properties.push(change("adoptExisting", "update", false));
+  if (news.deletionPolicy !== (olds.deletionPolicy ?? "delete")) properties.push(change("deletionPolicy", "update", false));
 
-  const diff: DomainDiff = { changes: replaces.length + updates.length > 0, replaces, updates };
+  const replaces = [...new Set(properties.filter((p) => p.replaces).map((p) => p.path))];
+  const diff: DiffDecision = { changes: properties.length > 0, replaces, properties, deleteBeforeReplace: false };
   if (replaces.length > 0) diff.warning = replacementWarning(olds, news, replaces);
   return diff;
 }
 
 /**
- * Which of the fields SendMailOS stores (externalId, metadata) differ between what it has and what the
- * program wants; absent and null/empty count as equal, metadata compares by content.
+ * The in-place changes between what SendMailOS stores (externalId, metadata) and what the program wants:
+ * absent, null and empty count as equal; metadata is compared by content and reported per key. Pure.
  */
+export function liveFieldDiff(
+  live: { externalId?: string | null; metadata?: Record<string, string> | null },
+  wanted: { externalId?: string; metadata?: Record<string, string> },
+): PropertyChange[] {
+  const changes: PropertyChange[] = [];
+  const from = live.externalId ?? null;
+  const to = wanted.externalId ?? null;
+  if (isUnknown(to) || from !== to) changes.push(change("externalId", from === null ? "add" : to === null ? "delete" : "update", false));
+  if (isUnknown(wanted.metadata)) {
+    changes.push(change("metadata", "update", false));
+  } else if (!sameMetadata(live.metadata, wanted.metadata)) {
+    const before = live.metadata ?? {};
+    const after = wanted.metadata ?? {};
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      const path = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `metadata.${key}` : `metadata[${JSON.stringify(key)}]`;
+      if (!Object.hasOwn(before, key)) changes.push(change(path, "add", false));
+      else if (!Object.hasOwn(after, key)) changes.push(change(path, "delete", false));
+      else if (before[key] !== after[key]) changes.push(change(path, "update", false));
+    }
+  }
+  return changes;
+}
+
+/** Which of the fields SendMailOS stores (externalId, metadata) differ. Pure. */
 export function liveFieldChanges(
   live: { externalId?: string | null; metadata?: Record<string, string> | null },
   wanted: { externalId?: string; metadata?: Record<string, string> },
 ): ("externalId" | "metadata")[] {
-  const changed: ("externalId" | "metadata")[] = [];
-  if ((live.externalId ?? null) !== (wanted.externalId ?? null)) changed.push("externalId");
-  if (!sameMetadata(live.metadata, wanted.metadata)) changed.push("metadata");
-  return changed;
+  const top = liveFieldDiff(live, wanted).map((c) => (c.path === "externalId" ? "externalId" : "metadata"));
+  return [...new Set(top)];
 }
 
 /** The loud preview message for a replacement: DKIM keys rotate and the domain must verify again. */
 export function replacementWarning(olds: DomainState, news: DomainInputs, replaces: string[]): string {
   const oldName = olds.domainName ?? olds.domain;
+  const shown = (value: string | undefined, fallback: string) =>
+    isUnknown(value) ? "(not known until apply)" : value === undefined ? fallback : value;
   const what = replaces
     .map((p) =>
       p === "domain"
-        ? `domain ${oldName} -> ${isUnknown(news.domain) ? "(not known until apply)" : news.domain}`
-        : `workspaceId ${olds.workspaceId ?? "(default)"} -> ${isUnknown(news.workspaceId) ? "(not known until apply)" : news.workspaceId ?? "(default)"}`,
+        ? `domain ${oldName} -> ${shown(news.domain, "(none)")}`
+        : `workspaceId ${olds.workspaceId ?? "(default)"} -> ${shown(news.workspaceId, "(default)")}`,
     )
     .join(", ");
   return (
@@ -68,3 +85,8 @@ export function replacementWarning(olds: DomainState, news: DomainInputs, replac
     `If this is not intended, revert the change; to keep the old registration, set deletionPolicy: "retain" first.`
   );
 }
+
+function change(path: string, kind: PropertyChange["kind"], replaces: boolean): PropertyChange {
+  return { path, kind, replaces, input: true };
+}
+

@@ -1,5 +1,5 @@
 import type { Domain } from "../../sdk";
-import type { DomainInputs } from "./domain-inputs";
+import type { DomainInputs } from "./domain-schema";
 
 /**
  * What a `Domain` keeps in Pulumi state: its checked inputs plus what SendMailOS reports (the sdk's

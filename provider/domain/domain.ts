@@ -1,31 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord, DomainStatus } from "../../sdk";
 import { providerShim } from "../dynamic/shim";
-import type { DeletionPolicy } from "./domain-inputs";
+import type { DomainArgs } from "./domain-args";
 
-/** Arguments of a {@link Domain}. */
-export interface DomainArgs {
-  /** The sending domain, e.g. `"acme.com"`. Normalized (lower case, no trailing dot, punycode). Changing it REPLACES the domain. */
-  domain: pulumi.Input<string>;
-  /** Your own id for the domain, for correlation (`external_id`). Changes in place. */
-  externalId?: pulumi.Input<string>;
-  /** String key-value pairs stored with the domain. Changes in place; key order never matters. */
-  metadata?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** Agency workspace (`ws_...`); defaults to `sendmailos:workspaceId`. Changing it REPLACES the domain. */
-  workspaceId?: pulumi.Input<string>;
-  /**
-   * Take over a registration that already exists (made by hand or by another tool) instead of failing.
-   * The supported alternative to `pulumi import`, which cannot work for dynamic resources.
-   * @default false
-   */
-  adoptExisting?: pulumi.Input<boolean>;
-  /**
-   * `"delete"` removes the domain from SendMailOS when the resource is deleted or replaced; `"retain"`
-   * leaves it registered and only forgets it.
-   * @default "delete"
-   */
-  deletionPolicy?: pulumi.Input<DeletionPolicy>;
-}
+export type { DomainArgs } from "./domain-args";
 
 /**
  * A SendMailOS sending domain. Registering it returns three DKIM tokens; publish {@link Domain.dnsRecords}

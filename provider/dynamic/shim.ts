@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ProviderKind } from "./v1";
+import type { ProviderKind } from "./kinds";
 
 /** The serialized provider: the kind's name and two forwarding methods. */
 interface Shim extends pulumi.dynamic.ResourceProvider {

@@ -5,29 +5,37 @@
  * added but never renamed or removed. Everything behind it may change freely.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { SendMailOSError } from "../../sdk";
+import { domainOperations } from "../domain/domain-operations";
+import { emulatorRecordOperations } from "../dns/emulator-record-operations";
 import { configure } from "../runtime/context";
 import { startEngineWatchdog } from "../runtime/engine-watchdog";
-import { domainProvider } from "../domain/domain-provider";
-import { verificationProvider } from "../verification/verification-provider";
-import { emulatorDnsRecordProvider } from "../dns/emulator-record-provider";
+import { SendMailOSResourceError } from "../runtime/errors";
+import { PartialFailure } from "../runtime/operations";
+import { verificationOperations } from "../verification/verification-operations";
+import { dynamicProvider } from "./adapter";
+import { isProviderKind, type ProviderKind } from "./kinds";
+import { knownOutputsFor, knownOutputsOf } from "./known-outputs";
 
-/** Resource kinds reachable from state. */
+/** The provider of each kind reachable from state. */
 export const providers = {
-  domain: domainProvider,
-  verification: verificationProvider,
-  emulatorDnsRecord: emulatorDnsRecordProvider,
-} as const;
-
-/** A kind of resource served by this entry. */
-export type ProviderKind = keyof typeof providers;
+  domain: dynamicProvider(domainOperations, {
+    afterCheck: async (olds, inputs) => ({ ...(await knownOutputsFor(olds, inputs as never)) }),
+    afterRead: (state) => knownOutputsOf({ ...state, id: state.domainId }),
+  }),
+  verification: dynamicProvider(verificationOperations),
+  emulatorDnsRecord: dynamicProvider(emulatorRecordOperations),
+} satisfies Record<ProviderKind, pulumi.dynamic.ResourceProvider>;
 
 const methods = ["check", "diff", "create", "read", "update", "delete"] as const;
+type Method = (typeof methods)[number];
 
 let watchdogStarted = false;
 
 /**
  * Called from the shim's `configure`: records the stack configuration (secrets decrypted) for this
- * process and installs the kind's real methods on the deserialized shim object.
+ * process and installs the kind's real methods on the deserialized shim object. Never throws: the host
+ * caches the shim before configuring it, so a failure here would leave a shim without `check`.
  */
 export async function attach(shim: { k: string } & Record<string, unknown>, request: pulumi.dynamic.ConfigureRequest): Promise<void> {
   configure(request.config);
@@ -35,26 +43,36 @@ export async function attach(shim: { k: string } & Record<string, unknown>, requ
     watchdogStarted = true;
     startEngineWatchdog();
   }
-  const kind = kindOf(shim.k);
   for (const method of methods) {
-    shim[method] = (...args: unknown[]) => dispatch(kind, method, args);
+    shim[method] = (...args: unknown[]) => dispatch(shim.k, method, args);
   }
 }
 
 /** Calls one method of one kind's provider. */
-export function dispatch(kind: string, method: string, args: unknown[]): Promise<unknown> {
-  const provider = providers[kindOf(kind)] as unknown as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined>;
-  const fn = provider[method];
-  if (!fn) return Promise.reject(new Error(`pulumi-sendmailos: the ${kind} provider has no method ${method}`));
-  return fn(...args);
-}
-
-function kindOf(kind: string): ProviderKind {
-  if (!(kind in providers)) {
+export async function dispatch(kind: string, method: string, args: unknown[]): Promise<unknown> {
+  if (!isProviderKind(kind)) {
     throw new Error(
-      `pulumi-sendmailos: this stack's state names a resource kind "${kind}" that the installed package does not know; ` +
+      `pulumi-sendmailos: this stack's state names a resource kind ${JSON.stringify(kind)} that the installed package does not know; ` +
         "install the pulumi-sendmailos version that wrote the state, or a newer one.",
     );
   }
-  return kind as ProviderKind;
+  if (!(methods as readonly string[]).includes(method)) throw new Error(`pulumi-sendmailos: the ${kind} provider has no method ${method}`);
+  const fn = providers[kind][method as Method] as (...a: unknown[]) => Promise<unknown>;
+  try {
+    return await fn(...args);
+  } catch (error) {
+    throw withoutStack(error);
+  }
+}
+
+/**
+ * Expected failures (a rejected key, a timed-out wait, a refused input) are explained by their message: the
+ * host prints an error's stack next to it, and frames pointing into the package's compiled files only hide
+ * the explanation. Unexpected errors keep their stack, for bug reports.
+ */
+function withoutStack(error: unknown): unknown {
+  if (error instanceof SendMailOSError || error instanceof SendMailOSResourceError || error instanceof PartialFailure) {
+    Object.defineProperty(error, "stack", { value: `${error.name}: ${error.message}`, configurable: true, writable: true });
+  }
+  return error;
 }

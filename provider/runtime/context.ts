@@ -1,6 +1,8 @@
 import { SendMailOSClient, type SendMailOSClientOptions } from "../../sdk";
 import { DomainListCache } from "./domain-list-cache";
+import type { InputFailure } from "../schema/issues";
 import { MissingApiKeyError } from "./errors";
+import { emulatorDnsAddress } from "./emulator-discovery";
 import { readSettings, type ConfigSource, type ProviderSettings } from "./settings";
 
 /**
@@ -26,9 +28,18 @@ export function currentSettings(): ProviderSettings {
   return settings;
 }
 
-/** Fails with the `pulumi config set --secret` command when no API key is configured. */
-export function requireApiKey(): void {
-  if (!currentSettings().apiKey) throw new MissingApiKeyError();
+let missingKeyReported = false;
+
+/**
+ * The check failure for a missing API key, or undefined when one is configured. The first resource of a
+ * process gets the whole explanation (the command to run); the others a short pointer to it, so that a
+ * stack of 200 domains says it once, without a stack trace.
+ */
+export function apiKeyFailure(): InputFailure | undefined {
+  if (currentSettings().apiKey) return undefined;
+  const first = !missingKeyReported;
+  missingKeyReported = true;
+  return { property: "", reason: first ? new MissingApiKeyError().message : "no SendMailOS API key is configured (see the first error)" };
 }
 
 /** The API client for a workspace (the configured default when undefined). */
@@ -62,11 +73,28 @@ export function domainListFor(workspaceId: string | undefined): DomainListCache 
   return cache;
 }
 
+let emulatorDns: Promise<string[] | undefined> | undefined;
+
+/**
+ * The DNS servers a verification's diagnosis asks: the resource's own, else `sendmailos:dnsResolvers`, else
+ * (when `sendmailos:baseUrl` is the local emulator, found by its admin endpoint) the emulator's DNS server,
+ * where the emulator DNS target publishes records; else undefined, the system's resolvers.
+ */
+export async function dnsResolversFor(own: string[] | undefined): Promise<string[] | undefined> {
+  if (own !== undefined && own.length > 0) return own;
+  const s = currentSettings();
+  if (s.dnsResolvers !== undefined && s.dnsResolvers.length > 0) return s.dnsResolvers;
+  if (s.baseUrl === undefined) return undefined;
+  emulatorDns ??= emulatorDnsAddress(s.baseUrl);
+  return emulatorDns;
+}
+
 /** Drops clients and caches (settings changed, or between tests). */
 export function resetClients(): void {
   for (const client of clients.values()) void client.close();
   clients.clear();
   listCaches.clear();
+  emulatorDns = undefined;
 }
 
 /**
@@ -75,6 +103,7 @@ export function resetClients(): void {
  */
 export function setSettings(next: ProviderSettings, overrides: Partial<SendMailOSClientOptions> = {}): void {
   resetClients();
+  missingKeyReported = false;
   settings = next;
   clientOverrides = overrides;
 }

@@ -28,13 +28,19 @@ export class MissingApiKeyError extends SendMailOSResourceError {
 
 /** The domain exists in the workspace and the resource was not told to adopt it. */
 export class DomainAlreadyRegisteredError extends SendMailOSResourceError {
-  constructor(domain: string, workspace: string | undefined) {
+  /**
+   * @param domain the domain name
+   * @param workspace its workspace, when not the default
+   * @param existingId the id of the existing registration, when it could be looked up
+   */
+  constructor(domain: string, workspace: string | undefined, existingId?: string) {
     super(
       "DOMAIN_ALREADY_REGISTERED",
-      `${domain} is already registered in SendMailOS${workspace ? ` (workspace ${workspace})` : ""}, ` +
-        "probably by hand or by another stack. To manage that registration from this stack, set " +
-        "`adoptExisting: true` on the Domain (its DKIM tokens are kept; externalId and metadata are brought in " +
-        "line with your program). `pulumi import` does not work for SendMailOS domains.",
+      `${domain} is already registered in SendMailOS${workspace ? ` (workspace ${workspace})` : ""}` +
+        `${existingId ? ` as ${existingId}` : ""}, probably by hand or by another stack. To manage that registration from this ` +
+        "stack, set `adoptExisting: true` on the Domain (its DKIM tokens are kept; externalId and metadata are brought in " +
+        "line with your program), or, with the native provider, import it: " +
+        `\`pulumi import sendmailos:index:Domain <name> ${existingId ?? "<domain id>"}\`.`,
     );
   }
 }

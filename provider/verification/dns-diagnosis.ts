@@ -22,6 +22,8 @@ export interface RecordCheck {
 export interface CnameLookup {
   resolveCname(name: string): Promise<string[]>;
   resolve4(name: string): Promise<string[]>;
+  /** Which servers are asked, for messages: `127.0.0.1:5353`, or `the system's resolvers`. */
+  readonly servers?: string;
 }
 
 /** Lookups in flight at once per resolver set: hundreds of waits must not burst thousands of queries. */
@@ -46,6 +48,7 @@ export function createLookup(servers: string[] | undefined): CnameLookup {
     lookup = {
       resolveCname: (name) => limit(() => resolver.resolveCname(name)),
       resolve4: (name) => limit(() => resolver.resolve4(name)),
+      servers: servers && servers.length > 0 ? servers.join(", ") : "the system's resolvers",
     };
     lookups.set(key, lookup);
   }

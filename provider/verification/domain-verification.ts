@@ -2,40 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DomainStatus } from "../../sdk";
 import { providerShim } from "../dynamic/shim";
 import type { RecordCheck } from "./dns-diagnosis";
+import type { DomainVerificationArgs } from "./domain-verification-args";
 
-/** Arguments of a {@link DomainVerification}. */
-export interface DomainVerificationArgs {
-  /** The SendMailOS domain id to wait for (a Domain's `domainId`). */
-  domainId: pulumi.Input<string>;
-  /** The domain's name, for messages. */
-  domainName?: pulumi.Input<string>;
-  /** The domain's workspace when not the default; must match the Domain's. */
-  workspaceId?: pulumi.Input<string>;
-  /**
-   * How long one `pulumi up` waits before failing (the next `pulumi up` resumes).
-   * Pulumi's `customTimeouts` do not reach dynamic providers, hence this input.
-   * @default 2700 (45 minutes)
-   */
-  timeoutSeconds?: pulumi.Input<number>;
-  /**
-   * First interval between status polls; it grows by half each poll up to `maxPollIntervalSeconds`.
-   * Every waiting domain shares one list request per interval.
-   * @default 5
-   */
-  pollIntervalSeconds?: pulumi.Input<number>;
-  /** @default 60 */
-  maxPollIntervalSeconds?: pulumi.Input<number>;
-  /**
-   * Resolve each DKIM record while waiting and report which are right, missing or pointing elsewhere.
-   * @default true
-   */
-  dnsCheck?: pulumi.Input<boolean>;
-  /**
-   * DNS servers for that check (`"1.1.1.1"`, `"127.0.0.1:5353"`); defaults to `sendmailos:dnsResolvers`,
-   * then the system resolvers.
-   */
-  dnsResolvers?: pulumi.Input<pulumi.Input<string>[]>;
-}
+export type { DomainVerificationArgs } from "./domain-verification-args";
 
 /**
  * Blocks `pulumi up` until SendMailOS reports the domain verified, printing what is wrong in DNS while it

@@ -16,10 +16,10 @@ export function formatDuration(ms: number): string {
  * Summarizes the DNS diagnosis of a domain in one line: how many records are right, which are missing,
  * which point elsewhere. Independent of elapsed time, so callers can print only when it changes.
  */
-export function describeRecords(checks: RecordCheck[] | undefined): string {
+export function describeRecords(checks: RecordCheck[] | undefined, servers?: string): string {
   if (!checks) return "DNS check off";
   const ok = checks.filter((c) => c.state === "ok").length;
-  const parts = [`${ok}/${checks.length} DKIM records correct in DNS`];
+  const parts = [`${ok}/${checks.length} DKIM records correct in DNS${servers === undefined ? "" : ` (asked ${servers})`}`];
   const missing = checks.filter((c) => c.state === "missing");
   if (missing.length > 0) parts.push(`missing: ${missing.map((c) => c.name).join(", ")}`);
   for (const c of checks.filter((c) => c.state === "wrong")) {
@@ -31,21 +31,28 @@ export function describeRecords(checks: RecordCheck[] | undefined): string {
 }
 
 /** The multi-line diagnosis attached to a failure or timeout: one line per record with its fix. */
-export function diagnosisReport(checks: RecordCheck[] | undefined): string {
+export function diagnosisReport(checks: RecordCheck[] | undefined, servers?: string): string {
   if (!checks) return "  (DNS check is off: set dnsCheck to true to see which records are wrong)";
-  return checks
+  const header = servers === undefined ? [] : [`  (DNS asked: ${servers})`];
+  return [...header, ...checks
     .map((c) => {
       const mark = c.state === "ok" ? "ok     " : c.state.padEnd(7);
       const found = c.state === "ok" || c.found.length === 0 ? "" : ` (found ${c.found.join(", ")})`;
       const hint = c.state === "ok" || !c.hint ? "" : `: ${c.hint}`;
       return `  ${mark} ${c.name} CNAME ${c.expected}${found}${hint}`;
-    })
+    })]
     .join("\n");
 }
 
 /** One progress line for a waiting domain. */
-export function progressLine(domainName: string, status: DomainStatus, elapsedMs: number, checks: RecordCheck[] | undefined): string {
-  return `${domainName}: ${status} after ${formatDuration(elapsedMs)}; ${describeRecords(checks)}`;
+export function progressLine(
+  domainName: string,
+  status: DomainStatus,
+  elapsedMs: number,
+  checks: RecordCheck[] | undefined,
+  servers?: string,
+): string {
+  return `${domainName}: ${status} after ${formatDuration(elapsedMs)}; ${describeRecords(checks, servers)}`;
 }
 
 function pad(n: number): string {

@@ -16,6 +16,8 @@ export interface WaitRequest {
   maxPollIntervalMs: number;
   /** Time already spent waiting in earlier runs (a resumed wait), counted in `waitedMs`. */
   previouslyWaitedMs: number;
+  /** What set `timeoutMs`, for the timeout message. @default "timeoutSeconds <n>" */
+  timeoutSource?: string;
 }
 
 /** The collaborators of a wait: a seam for tests and for sharing between resources. */
@@ -25,8 +27,11 @@ export interface WaitDeps {
   /** DNS lookups for the diagnosis, or undefined when the DNS check is off. */
   lookup: CnameLookup | undefined;
   log: ProviderLog;
+  /** Aborted when the engine cancels the operation: the wait stops at once, as a resumable failure. */
+  signal?: AbortSignal;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** A successful wait. */
@@ -58,7 +63,7 @@ export class VerificationError extends SendMailOSResourceError {
  */
 export async function waitForVerification(request: WaitRequest, deps: WaitDeps): Promise<WaitResult> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? abortableSleep;
   const startedAt = now();
   let interval = request.pollIntervalMs;
   // A list younger than most of the last sleep is fresh enough: every waiter on the same schedule shares it.
@@ -66,7 +71,19 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
   let lastLine = "";
   let records: RecordCheck[] = [];
 
+  let lastStatus: DomainStatus = "pending";
+  const cancelled = () =>
+    new VerificationError(
+      "VERIFICATION_CANCELLED",
+      `Stopped waiting for ${request.domainName} (cancelled after ${formatDuration(request.previouslyWaitedMs + now() - startedAt)}). ` +
+        "Nothing was lost: the next `pulumi up` resumes the wait.",
+      lastStatus,
+      request.previouslyWaitedMs + now() - startedAt,
+      records,
+    );
+
   for (;;) {
+    if (deps.signal?.aborted) throw cancelled();
     const domain = await deps.list.find(request.domainId, maxAgeMs);
     const elapsed = now() - startedAt;
     const waitedMs = request.previouslyWaitedMs + elapsed;
@@ -80,12 +97,13 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
       );
     }
     const expected = domain.dnsRecords.length > 0 ? domain.dnsRecords : dnsRecordsFor(domain.domainName, domain.dkimTokens);
+    lastStatus = domain.status;
     records = deps.lookup ? await diagnoseRecords(expected, deps.lookup) : [];
     if (domain.status === "verified") {
       deps.log.info(`${request.domainName}: verified after ${formatDuration(waitedMs)}`);
       return { status: "verified", verifiedAt: domain.verifiedAt, waitedMs, records };
     }
-    const line = progressLine(request.domainName, domain.status, waitedMs, deps.lookup ? records : undefined);
+    const line = progressLine(request.domainName, domain.status, waitedMs, deps.lookup ? records : undefined, deps.lookup?.servers);
     const key = line.slice(line.indexOf(";"));
     if (key !== lastLine) {
       deps.log.info(line);
@@ -95,7 +113,7 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
       throw new VerificationError(
         "VERIFICATION_FAILED",
         `SendMailOS marked ${request.domainName} as failed after ${formatDuration(waitedMs)}: it could not see correct DKIM records.\n` +
-          `${diagnosisReport(deps.lookup ? records : undefined)}\n` +
+          `${diagnosisReport(deps.lookup ? records : undefined, deps.lookup?.servers)}\n` +
           "Fix the records above, then ask SendMailOS to verify again or register the domain anew " +
           "(`pulumi up --replace <the Domain's URN>`; this rotates its DKIM keys).",
         "failed",
@@ -107,8 +125,8 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
     if (left <= 0) {
       throw new VerificationError(
         "VERIFICATION_TIMEOUT",
-        `${request.domainName} is still ${domain.status} after waiting ${formatDuration(waitedMs)} (timeoutSeconds ${Math.round(request.timeoutMs / 1000)}).\n` +
-          `${diagnosisReport(deps.lookup ? records : undefined)}\n` +
+        `${request.domainName} is still ${domain.status} after waiting ${formatDuration(waitedMs)} (${request.timeoutSource ?? `timeoutSeconds ${Math.round(request.timeoutMs / 1000)}`}).\n` +
+          `${diagnosisReport(deps.lookup ? records : undefined, deps.lookup?.servers)}\n` +
           "Nothing was lost: run `pulumi up` again to resume waiting, or raise timeoutSeconds. DNS changes can take up to 48 hours " +
           "to propagate and SES up to 72 hours to verify.",
         domain.status,
@@ -117,8 +135,24 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
       );
     }
     const pause = Math.min(interval, left);
-    await sleep(pause);
+    await sleep(pause, deps.signal);
     maxAgeMs = pause * 0.9;
     interval = Math.min(interval * 1.5, request.maxPollIntervalMs);
   }
+}
+
+/** `setTimeout` as a promise that resolves early when `signal` aborts (the loop then sees `aborted`). */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }

@@ -18,80 +18,86 @@
  *     EOF, which happens when the CLI dies without stopping us.
  *
  * The other modules here:
+ *   args.js             the command line, parsed by a pure function
  *   host-require.js     loads @grpc/grpc-js and the @pulumi/pulumi proto stubs (exits if they are missing)
  *   log.js              the host's name and debug output
- *   rpc-handlers.js     the LanguageRuntime service, one handler per RPC
- *   program-run.js      Run: spawning and supervising the program, stopping it on Cancel and shutdown
+ *   rpc-handlers.js     the LanguageRuntime service, one handler per RPC; owns the engine address
+ *   program-run.js      Run: starts the program and answers when it has exited
+ *   program-command.js  Run's pure decisions: the program's command line, environment and outcome
+ *   plugin-run.js       RunPlugin: PulumiPlugin.yaml providers and policy packs, output streamed to the CLI
+ *   plugin-command.js   RunPlugin's pure decisions: the plugin's command line, environment and outcome
+ *   policy-proxy.js     the Analyzer proxy that gives a policy pack its stack configuration at start
+ *   child-processes.js  starting children, and stopping them on call end, Cancel and shutdown
+ *   node-exec.js        finding node and the program's own @pulumi/pulumi scripts
  *   runtime-options.js  ProgramInfo and the runtime options (typescript, tsconfig, nodeargs)
  *   plugins.js          GetRequiredPlugins / GetRequiredPackages (PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES)
+ *   rpc-errors.js       gRPC error statuses
  *
- * Plain JavaScript on purpose: it must work before `npm run build` has produced dist/ (CI runs
- * scripts/ensure-pulumi.sh first, and a user may run `pulumi` right after `npm install`).
+ * Plain JavaScript on purpose, type-checked by `npm run build` (tsconfig.json: allowJs, and `// @ts-check` in
+ * every file): it must work before `npm run build` has produced dist/ (CI runs scripts/ensure-pulumi.sh
+ * first, and a user may run `pulumi` right after `npm install`), and Node 20 and 22 cannot run TypeScript.
  */
 "use strict";
 
 const { HOST_NAME, configureDebug, debug } = require("./log");
-// First of our modules that needs the dependencies: a missing npm install is reported before anything else.
-const { grpc, langrpc, sdkVersion } = require("./host-require");
-const { createLanguageRuntime } = require("./rpc-handlers");
-const { stopChildren } = require("./program-run");
+const { parseArguments, UsageError, USAGE } = require("./args");
 
-// ---------------------------------------------------------------------------------------------------------
-// Command line
-// ---------------------------------------------------------------------------------------------------------
-
-/** @type {{ tracing: string, verbose: number, engineAddress: string }} */
-const flags = { tracing: "", verbose: 0, engineAddress: "" };
-{
-    const argv = process.argv.slice(2);
-    const positional = [];
-    for (let i = 0; i < argv.length; i++) {
-        const a = argv[i];
-        if (a === "--version" || a === "-version") {
-            process.stdout.write(`${sdkVersion}\n`);
-            process.exit(0);
-        } else if (a === "--help" || a === "-h") {
-            process.stdout.write(`usage: ${HOST_NAME} [--tracing URL] [-v=N] [--logtostderr] <engine-address>\n`);
-            process.exit(0);
-        } else if (/^--?tracing$/.test(a)) {
-            flags.tracing = argv[++i] || "";
-        } else if (/^--?tracing=/.test(a)) {
-            flags.tracing = a.slice(a.indexOf("=") + 1);
-        } else if (/^--?v=/.test(a)) {
-            flags.verbose = parseInt(a.slice(a.indexOf("=") + 1), 10) || 0;
-        } else if (/^--?(runtime|root)$/.test(a)) {
-            i++; // upstream flags with a value that we accept and ignore
-        } else if (a.startsWith("-")) {
-            // --logtostderr, --logflow, --runtime=..., unknown flags: ignored.
-        } else {
-            positional.push(a);
-        }
+/** @type {import("./args").Command} */
+let command;
+try {
+    command = parseArguments(process.argv.slice(2));
+} catch (err) {
+    if (!(err instanceof UsageError)) {
+        throw err;
     }
-    flags.engineAddress = positional[0] || "";
+    process.stderr.write(`${HOST_NAME}: ${err.message}\n${USAGE}\n`);
+    process.exit(2);
+}
+if (command.action === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
 }
 
-configureDebug(flags.verbose);
+// First of our modules that needs the dependencies: a missing npm install is reported before anything else.
+const { grpc, langrpc, sdkVersion } = require("./host-require");
+if (command.action === "version") {
+    process.stdout.write(`${sdkVersion}\n`);
+    process.exit(0);
+}
+const serve = command;
+configureDebug(serve.verbose);
 
-// ---------------------------------------------------------------------------------------------------------
-// Server lifecycle
-// ---------------------------------------------------------------------------------------------------------
+const { createLanguageRuntime } = require("./rpc-handlers");
+const { programs, plugins } = require("./child-processes");
 
 const server = new grpc.Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,
 });
-server.addService(langrpc.LanguageRuntimeService, createLanguageRuntime(flags));
+server.addService(
+    langrpc.LanguageRuntimeService,
+    /** @type {import("@grpc/grpc-js").UntypedServiceImplementation} */ (
+        createLanguageRuntime({ engineAddress: serve.engineAddress, tracing: serve.tracing })
+    ),
+);
 
 let shuttingDown = false;
+/**
+ * Stops the children (SIGINT), lets running calls finish, and exits; after 2 s everything is killed.
+ * @param {string} reason
+ * @param {number} code the exit code
+ */
 function shutdown(reason, code) {
     if (shuttingDown) {
         return;
     }
     shuttingDown = true;
     debug(`shutting down (${reason})`);
-    stopChildren("SIGINT");
+    programs.signalAll("SIGINT");
+    plugins.signalAll("SIGINT");
     const force = setTimeout(() => {
-        stopChildren("SIGKILL");
+        programs.signalAll("SIGKILL");
+        plugins.signalAll("SIGKILL");
         server.forceShutdown();
         process.exit(code);
     }, 2000);

@@ -10,25 +10,66 @@ const path = require("path");
 const { plugproto } = require("./host-require");
 
 /**
- * Packages in the program's node_modules that declare a resource plugin ("pulumi": {"resource": true}), like
- * upstream but only top-level packages. Reported only when PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES=true: the CLI
- * tries to download every reported plugin it does not have (`pulumi install` does so even with
- * PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true), and the plugins of @pulumi/aws and @pulumi/cloudflare can
- * never be had offline. Not reporting them changes nothing else: the engine loads resource plugins lazily, when
- * a program registers a resource of that package.
+ * A resource plugin that an installed package declares.
+ * @typedef {object} ResourcePackage
+ * @property {string} name the plugin's name (e.g. "aws")
+ * @property {string} version with a leading "v", as the CLI expects
+ * @property {string} server a download URL; empty for the default
+ * @property {{ name: string, version: string, value: Buffer | undefined } | undefined} parameterization
  */
-function findResourcePackages(programDirectory) {
-    const packages = [];
-    if (process.env.PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES !== "true") {
-        return packages;
+
+/**
+ * The resource plugin a package.json declares with `"pulumi": {"resource": true}`, as upstream reads it: the
+ * name defaults to the package name without its `pulumi` scope, the version to the package's.
+ * @param {unknown} pkg a parsed package.json
+ * @returns {ResourcePackage | undefined} undefined when the package declares none (or not enough to name it)
+ */
+function resourcePackageOf(pkg) {
+    if (!pkg || typeof pkg !== "object") {
+        return undefined;
     }
-    const nodeModules = path.join(programDirectory, "node_modules");
-    let entries = [];
+    const p = /** @type {{ pulumi?: Record<string, any>, name?: unknown, version?: unknown }} */ (pkg);
+    const pulumi = p.pulumi;
+    if (!pulumi || pulumi.resource !== true) {
+        return undefined;
+    }
+    let name = typeof pulumi.name === "string" ? pulumi.name : "";
+    if (!name && typeof p.name === "string" && p.name.startsWith("@pulumi/")) {
+        name = p.name.slice("@pulumi/".length);
+    }
+    const version = typeof pulumi.version === "string" && pulumi.version ? pulumi.version : typeof p.version === "string" ? p.version : "";
+    if (!name || !version) {
+        return undefined;
+    }
+    const par = pulumi.parameterization;
+    return {
+        name,
+        version: version.startsWith("v") ? version : `v${version}`,
+        server: typeof pulumi.server === "string" ? pulumi.server : "",
+        parameterization: par
+            ? {
+                  name: par.name || "",
+                  version: par.version || "",
+                  value: par.value ? Buffer.from(par.value, "base64") : undefined,
+              }
+            : undefined,
+    };
+}
+
+/**
+ * The top-level package folders of a node_modules folder (scoped ones included); none when it does not exist.
+ * @param {string} nodeModules
+ * @returns {string[]}
+ */
+function packageFolders(nodeModules) {
+    /** @type {string[]} */
+    let entries;
     try {
         entries = fs.readdirSync(nodeModules);
     } catch {
-        return packages;
+        return [];
     }
+    /** @type {string[]} */
     const dirs = [];
     for (const e of entries) {
         if (e.startsWith(".")) {
@@ -46,56 +87,79 @@ function findResourcePackages(programDirectory) {
             dirs.push(path.join(nodeModules, e));
         }
     }
-    for (const dir of dirs) {
+    return dirs;
+}
+
+/**
+ * Packages in the program's node_modules that declare a resource plugin, like upstream but only top-level
+ * packages. Reported only when PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES=true: the CLI tries to download every
+ * reported plugin it does not have (`pulumi install` does so even with PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true),
+ * and the AWS and Cloudflare plugins can never be had offline. Not reporting them changes
+ * nothing else: the engine loads resource plugins lazily, when a program registers a resource of that package.
+ * @param {string} programDirectory
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {ResourcePackage[]}
+ */
+function scanResourcePackages(programDirectory, env = process.env) {
+    if (env.PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES !== "true") {
+        return [];
+    }
+    /** @type {ResourcePackage[]} */
+    const found = [];
+    for (const dir of packageFolders(path.join(programDirectory, "node_modules"))) {
         let pkg;
         try {
             pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
         } catch {
             continue;
         }
-        const p = pkg && pkg.pulumi;
-        if (!p || p.resource !== true) {
-            continue;
+        const declared = resourcePackageOf(pkg);
+        if (declared) {
+            found.push(declared);
         }
-        let name = p.name;
-        if (!name && typeof pkg.name === "string" && pkg.name.startsWith("@pulumi/")) {
-            name = pkg.name.slice("@pulumi/".length);
-        }
-        const version = p.version || pkg.version;
-        if (!name || !version) {
-            continue;
-        }
+    }
+    return found;
+}
+
+/**
+ * The resource packages as GetRequiredPackages answers them.
+ * @param {string} programDirectory
+ * @returns {import("@pulumi/pulumi/proto/plugin_pb").PackageDependency[]}
+ */
+function findResourcePackages(programDirectory) {
+    return scanResourcePackages(programDirectory).map((p) => {
         const dep = new plugproto.PackageDependency();
-        dep.setName(name);
+        dep.setName(p.name);
         dep.setKind("resource");
-        dep.setVersion(version.startsWith("v") ? version : `v${version}`);
-        if (p.server) {
-            dep.setServer(p.server);
-        }
+        dep.setVersion(p.version);
+        dep.setServer(p.server);
         if (p.parameterization) {
             const par = new plugproto.PackageParameterization();
-            par.setName(p.parameterization.name || "");
-            par.setVersion(p.parameterization.version || "");
+            par.setName(p.parameterization.name);
+            par.setVersion(p.parameterization.version);
             if (p.parameterization.value) {
-                par.setValue(Buffer.from(p.parameterization.value, "base64"));
+                par.setValue(p.parameterization.value);
             }
             dep.setParameterization(par);
         }
-        packages.push(dep);
-    }
-    return packages;
+        return dep;
+    });
 }
 
-/** The same packages in the older GetRequiredPlugins shape (PluginDependency, no parameterization). */
+/**
+ * The same packages in the older GetRequiredPlugins shape (PluginDependency, no parameterization).
+ * @param {string} programDirectory
+ * @returns {import("@pulumi/pulumi/proto/plugin_pb").PluginDependency[]}
+ */
 function findResourcePlugins(programDirectory) {
-    return findResourcePackages(programDirectory).map((p) => {
+    return scanResourcePackages(programDirectory).map((p) => {
         const d = new plugproto.PluginDependency();
-        d.setName(p.getName());
-        d.setKind(p.getKind());
-        d.setVersion(p.getVersion());
-        d.setServer(p.getServer());
+        d.setName(p.name);
+        d.setKind("resource");
+        d.setVersion(p.version);
+        d.setServer(p.server);
         return d;
     });
 }
 
-module.exports = { findResourcePackages, findResourcePlugins };
+module.exports = { findResourcePackages, findResourcePlugins, scanResourcePackages, resourcePackageOf };

@@ -1,37 +1,43 @@
 // @ts-check
 /*
  * The `pulumirpc.LanguageRuntime` service: one handler per RPC, each translating the request into calls of the
- * other modules and their results into the response messages. The real work lives in program-run.js (Run,
- * Cancel), plugins.js (GetRequiredPlugins/Packages) and runtime-options.js (ProgramInfo).
+ * other modules and their results into the response messages. The real work lives in program-run.js (Run),
+ * plugin-run.js (RunPlugin), plugins.js (GetRequiredPlugins/Packages) and runtime-options.js (ProgramInfo).
+ *
+ * The service owns the engine address: it starts as the command line's and Handshake may replace it; Run gets
+ * the value current at the time of the call.
  */
 "use strict";
 
 const fs = require("fs");
 const path = require("path");
 const { grpc, langproto, plugproto, emptyproto, sdkVersion } = require("./host-require");
-const { HOST_NAME, debug } = require("./log");
+const { HOST_NAME, debug, messageOf } = require("./log");
 const { programInfoOf } = require("./runtime-options");
-const { runProgram, stopChildren, findNode } = require("./program-run");
+const { runProgram } = require("./program-run");
+const { runPlugin } = require("./plugin-run");
+const { findNode } = require("./node-exec");
+const { programs } = require("./child-processes");
 const { findResourcePackages, findResourcePlugins } = require("./plugins");
+const { grpcError, failStream } = require("./rpc-errors");
 
-function grpcError(code, message) {
-    const err = /** @type {any} */ (new Error(message));
-    err.code = code;
-    err.details = message;
-    return err;
-}
+/** @typedef {import("@pulumi/pulumi/proto/language_grpc_pb").ILanguageRuntimeServer} LanguageRuntimeServer */
 
 /**
- * @param {{ tracing: string, engineAddress: string }} flags the command line flags; Handshake may replace the
- *     engine address, and Run reads it when it is called
+ * The handlers of the LanguageRuntime service. Not implemented (grpc-js answers UNIMPLEMENTED, which the CLI
+ * treats as "not supported"): GenerateProgram, GenerateProject, GeneratePackage, Pack, Link, Template.
+ * @param {{ engineAddress: string, tracing: string }} start the command line's engine address and tracing endpoint
+ * @returns {Partial<LanguageRuntimeServer>}
  */
-function createLanguageRuntime(flags) {
-    /** @type {Record<string, Function>} */
-    const impl = {
+function createLanguageRuntime(start) {
+    let engineAddress = start.engineAddress;
+    const tracing = start.tracing;
+
+    return {
         handshake(call, callback) {
-            const req = call.request;
-            if (req.getEngineAddress()) {
-                flags.engineAddress = req.getEngineAddress();
+            const address = call.request.getEngineAddress();
+            if (address) {
+                engineAddress = address;
             }
             callback(null, new langproto.LanguageHandshakeResponse());
         },
@@ -58,39 +64,41 @@ function createLanguageRuntime(flags) {
         },
 
         run(call, callback) {
-            runProgram(call.request, flags).then(
+            // The CLI ends the call early when it gives up on the program: the program is stopped then.
+            const ended = new AbortController();
+            call.on("cancelled", () => ended.abort());
+            runProgram(call.request, { engineAddress, tracing }, ended.signal).then(
                 (resp) => callback(null, resp),
-                (err) => callback(grpcError(grpc.status.INTERNAL, String(err && err.stack ? err.stack : err))),
+                (err) => callback(grpcError(grpc.status.INTERNAL, err instanceof Error && err.stack ? err.stack : String(err))),
             );
+        },
+
+        runPlugin(call) {
+            runPlugin(call).catch((err) => failStream(call, grpc.status.INTERNAL, `${HOST_NAME}: RunPlugin failed: ${messageOf(err)}`));
         },
 
         installDependencies(call) {
             const req = call.request;
             const info = programInfoOf(req.getInfo(), req.getDirectory());
-            const write = (text) => {
-                const msg = new langproto.InstallDependenciesResponse();
-                msg.setStdout(Buffer.from(text));
-                call.write(msg);
-            };
             try {
                 require.resolve("@pulumi/pulumi/package.json", { paths: [info.programDirectory] });
             } catch {
-                // A server stream's error status is sent by emitting "error"; destroy(err) in this grpc-js
-                // version closes the stream without any status, and the CLI would wait forever.
-                call.emit(
-                    "error",
-                    grpcError(
-                        grpc.status.FAILED_PRECONDITION,
-                        `@pulumi/pulumi is not installed for ${info.programDirectory}. This language host does not ` +
-                            `install dependencies: run 'npm install' (or 'npm ci') there.`,
-                    ),
+                failStream(
+                    call,
+                    grpc.status.FAILED_PRECONDITION,
+                    `@pulumi/pulumi is not installed for ${info.programDirectory}. This language host does not ` +
+                        `install dependencies: run 'npm install' (or 'npm ci') there.`,
                 );
                 return;
             }
-            write(
-                `Dependencies are managed by npm (${HOST_NAME} from pulumi-sendmailos does not install them): ` +
-                    `run 'npm install' in ${info.programDirectory} if they change.\n`,
+            const msg = new langproto.InstallDependenciesResponse();
+            msg.setStdout(
+                Buffer.from(
+                    `Dependencies are managed by npm (${HOST_NAME} from pulumi-sendmailos does not install them): ` +
+                        `run 'npm install' in ${info.programDirectory} if they change.\n`,
+                ),
             );
+            call.write(msg);
             call.end();
         },
 
@@ -110,39 +118,47 @@ function createLanguageRuntime(flags) {
         getProgramDependencies(call, callback) {
             const info = programInfoOf(call.request.getInfo());
             const resp = new langproto.GetProgramDependenciesResponse();
-            const deps = [];
-            try {
-                const pkg = JSON.parse(fs.readFileSync(path.join(info.programDirectory, "package.json"), "utf8"));
-                const names = Object.keys({ ...(pkg.dependencies || {}), ...(pkg.devDependencies || {}) }).sort();
-                for (const name of names) {
-                    let version = "";
-                    try {
-                        const p = require.resolve(`${name}/package.json`, { paths: [info.programDirectory] });
-                        version = JSON.parse(fs.readFileSync(p, "utf8")).version || "";
-                    } catch {
-                        continue; // not installed, or no exported package.json
-                    }
-                    const d = new langproto.DependencyInfo();
-                    d.setName(name);
-                    d.setVersion(version);
-                    deps.push(d);
-                }
-            } catch {
-                // no package.json: no dependencies to report
-            }
-            resp.setDependenciesList(deps);
+            resp.setDependenciesList(programDependencies(info.programDirectory));
             callback(null, resp);
         },
 
         cancel(_call, callback) {
             debug("cancel requested");
-            stopChildren("SIGINT");
+            programs.stopAll();
             callback(null, new emptyproto.Empty());
         },
     };
-    // Not implemented (the CLI treats UNIMPLEMENTED as "not supported"): GenerateProgram, GenerateProject,
-    // GeneratePackage, Pack, Link, Template, RunPlugin. grpc-js answers UNIMPLEMENTED for them.
-    return impl;
+}
+
+/**
+ * The installed versions of the program's declared dependencies (package.json), for `pulumi about`.
+ * @param {string} programDirectory
+ * @returns {import("@pulumi/pulumi/proto/language_pb").DependencyInfo[]}
+ */
+function programDependencies(programDirectory) {
+    /** @type {Record<string, unknown>} */
+    let pkg;
+    try {
+        pkg = JSON.parse(fs.readFileSync(path.join(programDirectory, "package.json"), "utf8"));
+    } catch {
+        return []; // no package.json: no dependencies to report
+    }
+    const names = Object.keys({ ...(/** @type {object} */ (pkg.dependencies) || {}), ...(/** @type {object} */ (pkg.devDependencies) || {}) }).sort();
+    const deps = [];
+    for (const name of names) {
+        let version = "";
+        try {
+            const p = require.resolve(`${name}/package.json`, { paths: [programDirectory] });
+            version = JSON.parse(fs.readFileSync(p, "utf8")).version || "";
+        } catch {
+            continue; // not installed, or no exported package.json
+        }
+        const d = new langproto.DependencyInfo();
+        d.setName(name);
+        d.setVersion(version);
+        deps.push(d);
+    }
+    return deps;
 }
 
 module.exports = { createLanguageRuntime };

@@ -1,21 +1,51 @@
 // @ts-check
 /*
- * Reads what the CLI tells us about a program: the ProgramInfo message (directories, entry point) and the
- * `runtime.options` of Pulumi.yaml (typescript, tsconfig, nodeargs), with upstream's defaults and checks.
+ * Reads what the CLI tells us about a program or plugin: the ProgramInfo message (directories, entry point) and
+ * the `runtime.options` of Pulumi.yaml / PulumiPlugin.yaml / PulumiPolicy.yaml (typescript, tsconfig, nodeargs),
+ * with upstream's defaults and checks.
  */
 "use strict";
 
-/** @param {any} info a ProgramInfo message or undefined */
+/**
+ * Where a program lives and how to run it.
+ * @typedef {object} ProgramLocation
+ * @property {string} programDirectory the folder with the program's package.json
+ * @property {string} rootDirectory the folder with Pulumi.yaml (or PulumiPlugin.yaml)
+ * @property {string} entryPoint the program's entry, relative to programDirectory ("." for package.json's main)
+ * @property {Record<string, unknown>} options the project's `runtime.options`
+ */
+
+/**
+ * The ProgramInfo of a request, with the fallbacks of older requests that had no ProgramInfo.
+ * @param {import("@pulumi/pulumi/proto/language_pb").ProgramInfo | undefined} info
+ * @param {string} [fallbackDir] the request's pwd or directory (older CLIs)
+ * @param {string} [fallbackEntry] the request's program (older CLIs)
+ * @returns {ProgramLocation}
+ */
 function programInfoOf(info, fallbackDir, fallbackEntry) {
     const programDirectory = (info && info.getProgramDirectory()) || fallbackDir || process.cwd();
     const rootDirectory = (info && info.getRootDirectory()) || programDirectory;
     const entryPoint = (info && info.getEntryPoint()) || fallbackEntry || ".";
     const optionsStruct = info && info.getOptions();
-    const options = optionsStruct ? optionsStruct.toJavaScript() : {};
+    const options = optionsStruct ? /** @type {Record<string, unknown>} */ (optionsStruct.toJavaScript()) : {};
     return { programDirectory, rootDirectory, entryPoint, options };
 }
 
-/** Upstream semantics: typescript defaults to true; tsconfig, nodeargs are strings. */
+/**
+ * The runtime options this host honours.
+ * @typedef {object} RuntimeOptions
+ * @property {boolean} typescript run the program through ts-node (default true, like upstream)
+ * @property {string} tsconfig a tsconfig path for ts-node; empty for the default
+ * @property {string} nodeargs extra arguments for node, as one shell-like string
+ */
+
+/**
+ * Upstream semantics: typescript defaults to true; tsconfig and nodeargs are strings. Other options
+ * (packagemanager, ...) do not concern this host and are ignored, as upstream ignores options it does not know.
+ * @param {Record<string, unknown>} options
+ * @returns {RuntimeOptions}
+ * @throws {Error} naming the option when one has the wrong type
+ */
 function parseOptions(options) {
     const out = { typescript: true, tsconfig: "", nodeargs: "" };
     if (options.typescript !== undefined) {
@@ -39,8 +69,14 @@ function parseOptions(options) {
     return out;
 }
 
-/** Minimal shell-like word splitting for the `nodeargs` option (quotes and backslashes). */
+/**
+ * Shell-like word splitting for the `nodeargs` option (quotes and backslashes), as upstream's shlex.Split.
+ * @param {string} s
+ * @returns {string[]}
+ * @throws {Error} on an unterminated quote
+ */
 function splitWords(s) {
+    /** @type {string[]} */
     const words = [];
     let cur = "";
     let has = false;

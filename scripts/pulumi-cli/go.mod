@@ -1,5 +1,6 @@
-// Builds the Pulumi CLI for the offline end-to-end tests (no Go code of our own: the `tool` line below
-// names the upstream main package). Used by scripts/ensure-pulumi.sh; see scripts/README-engine.md.
+// Builds the Pulumi CLI for the offline end-to-end tests (the `tool` line below names the upstream main package),
+// and gen-sdk/, our SDK generator on the CLI's own codegen packages (same pkg/v3 version, same module and build
+// caches). Used by scripts/ensure-pulumi.sh and scripts/gen-sdk.sh; see README.md, "The Pulumi engine in tests and CI".
 // To move to another version X: go get -tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@vX
 // github.com/pulumi/pulumi/sdk/v3@vX && go mod tidy (keep pkg/v3 and sdk/v3 at the same version).
 module github.com/sendmailos/pulumi-sendmailos/scripts/pulumi-cli
@@ -7,6 +8,12 @@ module github.com/sendmailos/pulumi-sendmailos/scripts/pulumi-cli
 go 1.26.6
 
 tool github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+
+require (
+	github.com/blang/semver v3.5.1+incompatible
+	github.com/hashicorp/hcl/v2 v2.24.0
+	github.com/pulumi/pulumi/pkg/v3 v3.274.1
+)
 
 require (
 	cel.dev/expr v0.25.3 // indirect
@@ -71,7 +78,6 @@ require (
 	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/bahlo/generic-list-go v0.2.0 // indirect
 	github.com/bazelbuild/buildtools v0.0.0-20260211083412-859bfffeef82 // indirect
-	github.com/blang/semver v3.5.1+incompatible // indirect
 	github.com/buger/jsonparser v1.1.2 // indirect
 	github.com/ccojocar/zxcvbn-go v1.0.1 // indirect
 	github.com/cenkalti/backoff/v4 v4.3.0 // indirect
@@ -146,9 +152,9 @@ require (
 	github.com/hashicorp/go-sockaddr v1.0.7 // indirect
 	github.com/hashicorp/go-version v1.9.0 // indirect
 	github.com/hashicorp/hcl v1.0.1-vault-7 // indirect
-	github.com/hashicorp/hcl/v2 v2.24.0 // indirect
 	github.com/hashicorp/vault/api v1.22.0 // indirect
 	github.com/hexops/gotextdiff v1.0.3 // indirect
+	github.com/iancoleman/strcase v0.3.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/jedib0t/go-pretty/v6 v6.7.10 // indirect
 	github.com/jonboulle/clockwork v0.4.0 // indirect
@@ -202,7 +208,6 @@ require (
 	github.com/pulumi/appdash v0.0.0-20231130102222-75f619a67231 // indirect
 	github.com/pulumi/inflector v0.1.1 // indirect
 	github.com/pulumi/pulumi-cloud-sdk/go v1.20261104.0 // indirect
-	github.com/pulumi/pulumi/pkg/v3 v3.274.1 // indirect
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/rogpeppe/go-internal v1.14.1 // indirect

@@ -37,28 +37,38 @@ import {
   type PreviewSummary,
 } from "./engine-output";
 import { killLeftovers } from "./processes";
-import { layOutProject, projectFolders, type ProjectFolders } from "./project-layout";
+import { layOutNodeProject, makeFolders, projectFolders, type ProjectFolders } from "./project-layout";
 
 export { PulumiCommandError, getPulumiBinDir, repoRoot, type RunResult };
 export type { ChangeSummary, EngineEvent, PreviewStep } from "./engine-output";
+export type { ProjectFolders } from "./project-layout";
 
 /** A stack config value: plain, or `{ value, secret: true }` to store it encrypted. */
 export type ConfigValue = string | { value: string; secret?: boolean };
 
-/** What a temp project holds. */
-export interface ProjectOptions {
+/** What a temp project holds: a JavaScript program, or what a layout function writes. */
+export type ProjectOptions = {
   /** Pulumi project name. @default "e2e" */
   name?: string;
-  /** Source of the program's index.js (see `layOutProject` for what it can require). */
-  programJs: string;
   /** Stack configuration; keys without a namespace belong to the project. */
   config?: Record<string, ConfigValue>;
-}
+} & (
+  | {
+      /** Source of the program's index.js (see `layOutNodeProject` for what it can require). */
+      programJs: string;
+    }
+  | {
+      /** Writes Pulumi.yaml and the program into `folders.projectDir` (exists, empty), e.g. a YAML project. */
+      layOut: (folders: ProjectFolders, name: string) => Promise<void>;
+    }
+);
 
 /** How to run one command. */
 export interface CommandOptions {
   /** Upper bound for the command. @default DEFAULT_COMMAND_TIMEOUT_MS (5 minutes) */
   timeoutMs?: number;
+  /** Environment for this command, over the project's (e.g. a variable the provider reads). */
+  env?: Record<string, string>;
   /** Throw {@link PulumiCommandError} unless it exits 0. @default true for the typed helpers, false for run() */
   check?: boolean;
   /** Aborting it interrupts the command: SIGINT, then SIGKILL 10 s later (see `runCommand`). */
@@ -100,11 +110,13 @@ export interface StackExport {
 export class PulumiProject {
   /** The stack every command works on. */
   readonly stack = "dev";
-  private readonly env: NodeJS.ProcessEnv;
+  /** The offline environment of every command (for tests that start the CLI their own way). */
+  readonly env: NodeJS.ProcessEnv;
   private disposed = false;
 
   private constructor(
-    private readonly binDir: string,
+    /** The folder with `pulumi` and its plugins. */
+    readonly binDir: string,
     private readonly folders: ProjectFolders,
     readonly name: string,
   ) {
@@ -117,7 +129,9 @@ export class PulumiProject {
     const folders = projectFolders(await fs.promises.mkdtemp(path.join(os.tmpdir(), "pulumi-e2e-")));
     const project = new PulumiProject(binDir, folders, opts.name ?? "e2e");
     try {
-      await layOutProject(folders, project.name, opts.programJs);
+      await makeFolders(folders);
+      if ("layOut" in opts) await opts.layOut(folders, project.name);
+      else await layOutNodeProject(folders, project.name, opts.programJs);
       await project.run(["stack", "init", project.stack, "--non-interactive"], { check: true });
       for (const [key, v] of Object.entries(opts.config ?? {})) {
         const { value, secret } = typeof v === "string" ? { value: v, secret: false } : v;
@@ -150,7 +164,7 @@ export class PulumiProject {
     if (this.disposed) throw new Error("PulumiProject: used after dispose()");
     const r = await runCommand(path.join(this.binDir, "pulumi"), args, {
       cwd: this.folders.projectDir,
-      env: this.env,
+      env: opts.env ? { ...this.env, ...opts.env } : this.env,
       input: opts.input,
       timeoutMs: opts.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
       echo: process.env.PULUMI_E2E_ECHO === "1",

@@ -1,6 +1,7 @@
 /**
- * The folders of one end-to-end project: a Pulumi project around a JavaScript program, its own PULUMI_HOME
- * and its own file backend, all inside one temp folder that disposing removes.
+ * The folders of one end-to-end project: the Pulumi project (a JavaScript program here, or whatever a
+ * caller's layout writes), its own PULUMI_HOME and its own file backend, all inside one temp folder that
+ * disposing removes.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,7 +11,7 @@ import { repoRoot } from "../../scripts/pulumi-offline";
 export interface ProjectFolders {
   /** Holds everything below. */
   tempDir: string;
-  /** Pulumi.yaml, package.json, index.js and a node_modules link. */
+  /** Pulumi.yaml and the program (for JavaScript: package.json, index.js and a node_modules link). */
   projectDir: string;
   /** PULUMI_HOME: plugins and credentials of this project only. */
   pulumiHome: string;
@@ -28,18 +29,22 @@ export function projectFolders(tempDir: string): ProjectFolders {
   };
 }
 
+/** Creates the folders (empty). */
+export async function makeFolders(folders: ProjectFolders): Promise<void> {
+  for (const dir of [folders.projectDir, folders.pulumiHome, folders.backendDir]) {
+    await fs.promises.mkdir(dir, { recursive: true });
+  }
+}
+
 /**
- * Writes a Node.js project named `name` whose program is `programJs`. Its node_modules links to the
- * repository's, so `require("@pulumi/pulumi")` and `require("pulumi-sendmailos")` (the package's self-link;
- * needs `npm run build`) work as in a user's project.
+ * Writes a Node.js project named `name` whose program is `programJs` into the (existing) project folder. Its
+ * node_modules links to the repository's, so `require("@pulumi/pulumi")` and `require("pulumi-sendmailos")`
+ * (the package's self-link; needs `npm run build`) work as in a user's project.
  */
-export async function layOutProject(folders: ProjectFolders, name: string, programJs: string): Promise<void> {
+export async function layOutNodeProject(folders: ProjectFolders, name: string, programJs: string): Promise<void> {
   const nodeModules = path.join(repoRoot(), "node_modules");
   if (!fs.existsSync(path.join(nodeModules, "@pulumi", "pulumi"))) {
     throw new Error(`e2e harness: ${nodeModules}/@pulumi/pulumi is missing: run 'npm ci' first`);
-  }
-  for (const dir of [folders.projectDir, folders.pulumiHome, folders.backendDir]) {
-    await fs.promises.mkdir(dir, { recursive: true });
   }
   const yaml = [
     `name: ${name}`,

@@ -23,6 +23,15 @@ describe("emulator CLI", () => {
       );
     });
 
+    it("maps --paginate and --page-size to the pagination option", () => {
+      const parsed = parseCli(["--paginate", "cursor", "--page-size", "25"]);
+      assert.notEqual(parsed, "help");
+      assert.deepEqual(parsed !== "help" && parsed.options.pagination, { style: "cursor", pageSize: 25 });
+      assert.throws(() => parseCli(["--paginate", "pages"]), /--paginate: expected page, offset or cursor/);
+      assert.throws(() => parseCli(["--paginate", "page", "--page-size", "0"]), /--page-size/);
+      assert.throws(() => parseCli(["--page-size", "10"]), /--page-size: only with --paginate/);
+    });
+
     it("rejects a bad port and an unknown flag", () => {
       assert.throws(() => parseCli(["--port", "http"]), /--port/);
       assert.throws(() => parseCli(["--bogus"]), /bogus/);

@@ -3,6 +3,7 @@
  * node's fetch and DNS resolver so each test reads as the HTTP exchange it checks.
  */
 import { promises as dnsPromises } from "node:dns";
+import { connect } from "node:net";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 
 /** Starts an emulator before the suite and stops it after; read `.current` inside tests. */
@@ -104,4 +105,73 @@ export function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shapeOf);
   if (typeof value === "object") return Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]);
   return typeof value;
+}
+
+/** A response read off a raw socket. */
+export interface RawExchange {
+  /** Status from the status line, or `undefined` when the server closed without answering. */
+  status: number | undefined;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+  text: string;
+  json: any;
+  /** Everything received, verbatim. */
+  raw: string;
+}
+
+/**
+ * Sends `bytes` as they are over a new TCP connection to the emulator's HTTP port and reads until the
+ * server closes it (or until one complete response, with `Content-Length`, has arrived): for requests
+ * an HTTP client would refuse to send.
+ */
+export function rawRequest(emulator: RunningEmulator, bytes: string | Buffer): Promise<RawExchange> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(emulator.port, "127.0.0.1", () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(parseRaw(Buffer.concat(chunks).toString("utf8")));
+    };
+    socket.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (isComplete(Buffer.concat(chunks).toString("utf8"))) finish();
+    });
+    socket.on("end", finish);
+    socket.on("close", finish);
+    socket.on("error", (err: NodeJS.ErrnoException) => {
+      // The server may close while we are still writing a huge request; what it answered counts.
+      if (err.code === "ECONNRESET" || err.code === "EPIPE") finish();
+      else reject(err);
+    });
+  });
+}
+
+function isComplete(raw: string): boolean {
+  const end = raw.indexOf("\r\n\r\n");
+  if (end < 0) return false;
+  const length = /\r\ncontent-length: *(\d+)/i.exec(raw.slice(0, end));
+  return length !== null && Buffer.byteLength(raw.slice(end + 4)) >= Number(length[1]);
+}
+
+function parseRaw(raw: string): RawExchange {
+  const end = raw.indexOf("\r\n\r\n");
+  const head = end < 0 ? raw : raw.slice(0, end);
+  const text = end < 0 ? "" : raw.slice(end + 4);
+  const [statusLine = "", ...lines] = head.split("\r\n");
+  const status = /^HTTP\/1\.1 (\d{3}) /.exec(statusLine)?.[1];
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: status === undefined ? undefined : Number(status), headers, text, json, raw };
 }

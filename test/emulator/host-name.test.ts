@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
-import { isValidHostName, isValidOwnerName, normalizeDnsName } from "../../emulator/host-name";
+import { isValidHostName, isValidOwnerName } from "../../emulator/host-name";
 
 describe("emulator host names", () => {
-  describe("normalizeDnsName", () => {
-    it("lower-cases and drops one trailing dot", () => {
-      assert.equal(normalizeDnsName("Mail.Example.COM."), "mail.example.com");
-      assert.equal(normalizeDnsName("example.com"), "example.com");
-    });
-  });
-
   describe("isValidHostName", () => {
     it("accepts ordinary sending domains", () => {
       for (const name of ["example.com", "mail.example.co.uk", "x1.example.io", "a-b.example.com", "xn--bcher-kva.example"]) {
@@ -20,6 +13,15 @@ describe("emulator host names", () => {
       for (const name of ["", "localhost", "10.0.0.1", "-a.example.com", "a-.example.com", "a b.example.com", "a..example.com", "_dmarc.example.com", `${"a".repeat(64)}.com`]) {
         assert.equal(isValidHostName(name), false, name);
       }
+    });
+
+    it("accepts a 63-octet label and a 253-character name, and nothing longer", () => {
+      const label63 = "a".repeat(63);
+      assert.equal(isValidHostName(`${label63}.com`), true);
+      const name253 = `${"a".repeat(61)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}`;
+      assert.equal(name253.length, 253);
+      assert.equal(isValidHostName(name253), true);
+      assert.equal(isValidHostName(`a${name253}`), false);
     });
   });
 

@@ -25,11 +25,11 @@ describe("parseDomainsConfig", () => {
       (error: unknown) => {
         assert.ok(error instanceof DomainsConfigError);
         const text = error.message;
-        assert.match(text, /domains\[1\] \(bad\.example\): dns\.provider: /);
-        assert.match(text, /domains\[2\] \(https:\/\/x\.example\): domain: domain "https:\/\/x\.example" looks like a URL/);
-        assert.match(text, /domains\[3\] \(cf\.example\): dns\.proxied: proxied must be false/);
-        assert.match(text, /domains\[4\] \(r53\.example\): dns: route53 needs zoneId or zoneName/);
-        assert.match(text, /domains\[5\] \(meta\.example\): metadata\.n: metadata values must be strings/);
+        assert.match(text, /domains\[1\] \("bad\.example"\): dns\.provider must be "route53", "cloudflare", "emulator" or "none"/);
+        assert.match(text, /domains\[2\] \("https:\/\/x\.example"\): domain "https:\/\/x\.example" looks like a URL/);
+        assert.match(text, /domains\[3\] \("cf\.example"\): dns\.proxied must be false: a proxied CNAME/);
+        assert.match(text, /domains\[4\] \("r53\.example"\): dns: route53 needs zoneId or zoneName/);
+        assert.match(text, /domains\[5\] \("meta\.example"\): metadata\.n must be a string, got a number; quote it: "3"/);
         assert.doesNotMatch(text, /domains\[0\]/);
         return true;
       },
@@ -39,7 +39,7 @@ describe("parseDomainsConfig", () => {
   it("refuses a domain declared twice", () => {
     assert.throws(
       () => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" } }, { domain: "A.example.", dns: { provider: "emulator" } }]),
-      /domains\[1\] \(A\.example\.\): a\.example is already declared by domains\[0\]/,
+      /domains\[1\] \("A\.example\."\): a\.example is already declared by domains\[0\]/,
     );
   });
 
@@ -48,6 +48,6 @@ describe("parseDomainsConfig", () => {
   });
 
   it("refuses unknown fields, which are usually typos", () => {
-    assert.throws(() => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" }, externalID: "x" }]), /domains\[0\] \(a\.example\): .*externalID/);
+    assert.throws(() => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" }, externalID: "x" }]), /domains\[0\] \("a\.example"\): externalID is not a known property; did you mean `externalId`\?/);
   });
 });

@@ -102,6 +102,13 @@ describe("SendMailOSClient (against a fake server)", () => {
     it("rejects an empty workspace id", () => {
       assert.throws(() => client.withWorkspace(" "), ConfigurationError);
     });
+
+    it("validates the workspace id as the constructor does (pattern and length)", () => {
+      for (const bad of ["abc", `ws_${"a".repeat(20_000)}`, "ws_1\r\nx"]) {
+        assert.throws(() => client.withWorkspace(bad), (e: unknown) => e instanceof ConfigurationError && e.option === "workspaceId");
+      }
+      assert.equal(server.requests.length, 0);
+    });
   });
 
   describe("getDomain", () => {

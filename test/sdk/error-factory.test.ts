@@ -113,7 +113,7 @@ describe("error-factory", () => {
     });
 
     describe("when the request is invalid (400, 422, other 4xx)", () => {
-      for (const status of [400, 422, 413]) {
+      for (const status of [400, 422, 418]) {
         it(`is a non-retryable InvalidRequestError (${status})`, () => {
           const error = errorFromResponse(create, response(status, apiError("VALIDATION_ERROR", "domain: invalid")));
           assert.ok(error instanceof InvalidRequestError);
@@ -121,6 +121,24 @@ describe("error-factory", () => {
           assert.match(error.message, /domain: invalid/);
         });
       }
+    });
+
+    describe("when the body or the headers are too large (413, 431)", () => {
+      it("is an InvalidRequestError naming the limits on externalId and metadata (413)", () => {
+        const error = errorFromResponse(create, response(413, "<html>Request Entity Too Large</html>"));
+        assert.ok(error instanceof InvalidRequestError);
+        assert.equal(error.retryable, false);
+        assert.equal(error.code, "PAYLOAD_TOO_LARGE");
+        assert.match(error.message, /request body as too large \(HTTP 413 on POST \/api\/v1\/domains\)/);
+        assert.match(error.message, /externalId \(at most 255 characters\)/);
+      });
+      it("is an InvalidRequestError pointing at workspaceId (431), never a ConnectionError", () => {
+        const error = errorFromResponse(create, response(431, { success: false, error: "Request headers too large", code: "HEADERS_TOO_LARGE" }));
+        assert.ok(error instanceof InvalidRequestError);
+        assert.equal(error.code, "HEADERS_TOO_LARGE");
+        assert.match(error.message, /request headers as too large/);
+        assert.match(error.message, /workspaceId \(ws_\.\.\., at most 64 characters\)/);
+      });
     });
 
     describe("when rate limited (429)", () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigurationError } from "../../sdk/errors";
+import { limits } from "../../sdk/limits";
 import { DEFAULT_RATE_LIMITS, DEFAULT_RETRY, resolveOptions, type SendMailOSClientOptions } from "../../sdk/options";
 import { DEFAULT_USER_AGENT, SDK_VERSION } from "../../sdk/version";
 
@@ -59,6 +60,22 @@ describe("options", () => {
       });
       it("rejects credentials in baseUrl", () => assertOptionError(() => resolve({ baseUrl: "https://u:p@x.com/api/v1" }), "baseUrl"));
       it("rejects an empty workspaceId", () => assertOptionError(() => resolve({ workspaceId: "" }), "workspaceId"));
+      it("rejects a workspaceId longer than limits.workspaceIdLength, naming the limit", () => {
+        assert.equal(resolve({ workspaceId: `ws_${"a".repeat(limits.workspaceIdLength - 3)}` }).workspaceId?.length, limits.workspaceIdLength);
+        const error = assertOptionError(() => resolve({ workspaceId: `ws_${"a".repeat(20_000)}` }), "workspaceId");
+        assert.match(error.message, new RegExp(`at most ${limits.workspaceIdLength} `));
+        assert.ok(error.message.length < 300, "the 20 KB value is not repeated");
+      });
+      it("rejects a workspaceId that is not ws_ and letters, digits, _ or -, escaping what it repeats", () => {
+        for (const bad of ["123", "ws_", "WS_1", "ws_a b", "ws_1\r\nX-Evil: 1", "ws_\u202e1"]) {
+          const error = assertOptionError(() => resolve({ workspaceId: bad }), "workspaceId");
+          assert.match(error.message, /ws_ followed by letters, digits/);
+          assert.ok(!/[\r\n\u202e]/.test(error.message), error.message);
+        }
+      });
+      it("accepts a workspace id made of the allowed characters", () => {
+        assert.equal(resolve({ workspaceId: "ws_Ab-9_z" }).workspaceId, "ws_Ab-9_z");
+      });
       it("rejects a non-positive timeout", () => assertOptionError(() => resolve({ timeoutMs: 0 }), "timeoutMs"));
       it("rejects a fractional maxAttempts", () => assertOptionError(() => resolve({ retry: { maxAttempts: 1.5 } }), "retry.maxAttempts"));
       it("rejects maxDelayMs below baseDelayMs", () =>

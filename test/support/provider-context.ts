@@ -6,6 +6,8 @@ import { setProviderLog, type ProviderLog } from "../../provider/runtime/log";
 export interface ProviderFixture {
   emulator: RunningEmulator;
   lines: string[];
+  /** Resolves with the first log line (already written or to come) that matches. */
+  nextLine(pattern: RegExp): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -22,11 +24,23 @@ export async function startProviderFixture(options: EmulatorOptions = {}): Promi
   // The emulator's limits are off here, so the client's pacing is too; the sdk's own tests cover pacing.
   setSettings({ apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, dnsResolvers: [emulator.dns.address] }, { rateLimits: false });
   const lines: string[] = [];
-  const log: ProviderLog = { info: (m) => void lines.push(m), warn: (m) => void lines.push(`warning: ${m}`) };
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const add = (line: string) => {
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  };
+  const log: ProviderLog = { info: (m) => add(m), warn: (m) => add(`warning: ${m}`) };
   const previous = setProviderLog(log);
   return {
     emulator,
     lines,
+    nextLine(pattern) {
+      const seen = lines.find((line) => pattern.test(line));
+      return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ pattern, resolve }));
+    },
     async stop() {
       setProviderLog(previous);
       resetClients();

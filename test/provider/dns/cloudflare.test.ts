@@ -41,3 +41,18 @@ describe("cloudflareDkimRecords", () => {
     );
   });
 });
+
+describe("cloudflareDkimRecords argument rules (the DNS target schema, at preview)", () => {
+  for (const [args, reason] of [
+    [{ zoneId: "z", ttl: 30 }, /ttl must be 1 \(automatic\), or an integer from 60 to 86400, got 30/],
+    [{ zoneId: "z", ttl: 90_000 }, /got 90000/],
+    [{ zoneId: "z", zoneName: "acme.com" }, /give zoneId or zoneName, not both/],
+    [{ zoneID: "z" }, /zoneID.*did you mean `zoneId`\?/],
+  ] as const) {
+    it(`refuses ${JSON.stringify(args)}`, async () => {
+      await installMocks();
+      const domain = new Domain("acme", { domain: "acme.com" });
+      assert.throws(() => cloudflareDkimRecords("acme", domain, args as never), reason);
+    });
+  }
+});

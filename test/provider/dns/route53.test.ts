@@ -38,6 +38,6 @@ describe("route53DkimRecords", () => {
   it("requires a zone", async () => {
     await installMocks();
     const domain = new Domain("acme", { domain: "acme.com" });
-    assert.throws(() => route53DkimRecords("acme", domain, {}), /give zoneId .* or zoneName/);
+    assert.throws(() => route53DkimRecords("acme", domain, {}), /route53 DKIM records for acme: route53 needs zoneId or zoneName/);
   });
 });

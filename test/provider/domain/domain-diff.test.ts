@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { diffDomain } from "../../../provider/domain/domain-diff";
-import type { DomainInputs } from "../../../provider/domain/domain-inputs";
+import type { DomainInputs } from "../../../provider/domain/domain-schema";
 import type { DomainState } from "../../../provider/domain/domain-state";
 import { unknownValue } from "../../../provider/runtime/unknown";
 
@@ -29,7 +29,7 @@ function inputs(overrides: Partial<DomainInputs> = {}): DomainInputs {
 
 describe("diffDomain", () => {
   it("reports no change for the same inputs", () => {
-    assert.deepEqual(diffDomain(state(), inputs()), { changes: false, replaces: [], updates: [] });
+    assert.deepEqual(diffDomain(state(), inputs()), { changes: false, replaces: [], properties: [], deleteBeforeReplace: false });
   });
 
   it("ignores metadata key order", () => {
@@ -44,10 +44,14 @@ describe("diffDomain", () => {
     assert.equal(diffDomain(state({ metadata: {} }), inputs({ metadata: undefined })).changes, false);
   });
 
-  it("updates externalId and metadata in place", () => {
-    const diff = diffDomain(state(), inputs({ externalId: "client_2", metadata: { a: "1" } }));
+  it("updates externalId and metadata in place, metadata key by key", () => {
+    const diff = diffDomain(state(), inputs({ externalId: "client_2", metadata: { a: "9", c: "3" } }));
     assert.deepEqual(diff.replaces, []);
-    assert.deepEqual(diff.updates, ["externalId", "metadata"]);
+    assert.deepEqual(
+      diff.properties.map((p) => `${p.kind} ${p.path}`),
+      ["update externalId", "update metadata.a", "delete metadata.b", "add metadata.c"],
+    );
+    assert.ok(diff.properties.every((p) => !p.replaces && p.input));
     assert.equal(diff.changes, true);
     assert.equal(diff.warning, undefined);
   });
@@ -55,6 +59,7 @@ describe("diffDomain", () => {
   it("replaces on a domain change and warns that DKIM keys rotate", () => {
     const diff = diffDomain(state(), inputs({ domain: "acme.org" }));
     assert.deepEqual(diff.replaces, ["domain"]);
+    assert.deepEqual(diff.properties, [{ path: "domain", kind: "update", replaces: true, input: true }]);
     assert.match(diff.warning!, /REPLACING SendMailOS domain acme\.com \(domain acme\.com -> acme\.org\)/);
     assert.match(diff.warning!, /NEW DKIM keys/);
     assert.match(diff.warning!, /verify again/);
@@ -63,6 +68,7 @@ describe("diffDomain", () => {
   it("replaces on a workspace change", () => {
     const diff = diffDomain(state(), inputs({ workspaceId: "ws_other" }));
     assert.deepEqual(diff.replaces, ["workspaceId"]);
+    assert.equal(diff.properties[0]!.kind, "add");
     assert.match(diff.warning!, /workspaceId \(default\) -> ws_other/);
   });
 
@@ -72,7 +78,12 @@ describe("diffDomain", () => {
     assert.match(diff.warning!, /not known until apply/);
   });
 
+  it("writes an odd metadata key as a quoted path", () => {
+    const diff = diffDomain(state({ metadata: {} }), inputs({ metadata: { "client name": "x" } }));
+    assert.deepEqual(diff.properties.map((p) => p.path), ['metadata["client name"]']);
+  });
+
   it("changes deletionPolicy in place", () => {
-    assert.deepEqual(diffDomain(state(), inputs({ deletionPolicy: "retain" })).updates, ["deletionPolicy"]);
+    assert.deepEqual(diffDomain(state(), inputs({ deletionPolicy: "retain" })).properties.map((p) => p.path), ["deletionPolicy"]);
   });
 });

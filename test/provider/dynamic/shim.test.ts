@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../../../provider/dynamic/shim";
-import { providers, type ProviderKind } from "../../../provider/dynamic/v1";
+import { providerKinds, type ProviderKind } from "../../../provider/dynamic/kinds";
 import { Domain } from "../../../provider/domain/domain";
 import { setSettings, resetClients } from "../../../provider/runtime/context";
 import { installMocks, settle } from "../../support/pulumi-mocks";
@@ -31,7 +31,7 @@ describe("the serialized provider shim", () => {
     resetClients();
   });
 
-  for (const kind of Object.keys(providers) as ProviderKind[]) {
+  for (const kind of providerKinds) {
     describe(kind, () => {
       it("stays under 2 KB", async () => {
         const text = await serialize(kind);
