@@ -93,7 +93,7 @@ describe("e2e: npm start, the domains stack on the embedded emulator", function 
     writeStack([...entries, { domain: "https://bad.example/", dns: { provider: "emulator" } }]);
     const result = await run("--preview");
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout + result.stderr, /domains\[3\] \(https:\/\/bad\.example\/\): domain: domain "https:\/\/bad\.example\/" looks like a URL/);
+    assert.match(result.stdout + result.stderr, /domains\[3\] \("https:\/\/bad\.example\/"\): domain "https:\/\/bad\.example\/" looks like a URL; give only the host name/);
     assert.equal((await emulatorContents()).domains.length, 3);
   });
 
