@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import { createPacing } from "./create-pacing";
 import { dnsDiagnosis } from "./dns-diagnosis";
+import { engineScaleBench } from "./engine-scale";
 import { providerText } from "./provider-text";
 import { sharedPolling } from "./shared-polling";
 import type { Bench } from "./support/bench";
@@ -12,10 +13,13 @@ import { withDeadline } from "./support/deadline";
 import { ms } from "./support/report";
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [providerText, dnsDiagnosis, sharedPolling, createPacing];
+export const benches: readonly Bench[] = [providerText, dnsDiagnosis, sharedPolling, createPacing, engineScaleBench];
+
+/** Flags that take a value (`--domains 200`), so that the value is not read as a benchmark's name. */
+const flagsWithValues = ["--domains", "--window-seconds"];
 
 async function main(argv: string[]): Promise<number> {
-  const names = argv.filter((a) => !a.startsWith("-"));
+  const names = argv.filter((a, i) => !a.startsWith("-") && !flagsWithValues.includes(argv[i - 1] ?? ""));
   const unknown = names.filter((n) => !benches.some((b) => b.name === n));
   if (unknown.length > 0 || argv.includes("--help")) {
     if (unknown.length > 0) console.error(`unknown benchmark: ${unknown.join(", ")}`);

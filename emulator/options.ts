@@ -46,6 +46,13 @@ export interface RateLimitOptions {
    * @default 60
    */
   other?: number;
+  /**
+   * Send `X-RateLimit-Reset` with milliseconds (`1700000000.250`) instead of the documented whole Unix
+   * seconds. For limits scaled down in time (a 6-second window), where rounding the reset up to the next
+   * second would cost a client up to a sixth of every window.
+   * @default false
+   */
+  fractionalReset?: boolean;
 }
 
 /** How pending domains become verified (or failed). */
@@ -81,6 +88,12 @@ export interface VerificationOptions {
    * @default false
    */
   recheckVerified?: boolean;
+  /**
+   * `dns` mode: how long a domain's records must have resolved correctly before it turns verified, in
+   * milliseconds (SES takes minutes to hours after the records appear; benchmarks scale that down).
+   * @default 0 (verified on the first pass that sees them)
+   */
+  verifyDelayMs?: number;
 }
 
 /**
@@ -204,6 +217,7 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
           create: opts.rateLimits?.create ?? 10,
           read: opts.rateLimits?.read ?? 60,
           other: opts.rateLimits?.other ?? 60,
+          fractionalReset: opts.rateLimits?.fractionalReset ?? false,
         };
   const verification: ResolvedVerification = {
     mode: opts.verification?.mode ?? "dns",
@@ -211,7 +225,9 @@ export function resolveOptions(opts: EmulatorOptions = {}): ResolvedOptions {
     autoVerifyAfterMs: opts.verification?.autoVerifyAfterMs ?? 0,
     failAfterMs: opts.verification?.failAfterMs ?? 72 * 3600 * 1000,
     recheckVerified: opts.verification?.recheckVerified ?? false,
+    verifyDelayMs: opts.verification?.verifyDelayMs ?? 0,
   };
+  if (verification.verifyDelayMs < 0) throw new Error("verification.verifyDelayMs: must not be negative");
   if (verification.checkIntervalMs <= 0) throw new Error("verification.checkIntervalMs: must be positive");
   if (rateLimits && rateLimits.windowMs <= 0) throw new Error("rateLimits.windowMs: must be positive");
   const pagination = opts.pagination ? { style: opts.pagination.style, pageSize: opts.pagination.pageSize ?? 100 } : false;

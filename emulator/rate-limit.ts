@@ -65,6 +65,11 @@ export class RateLimiter {
     };
   }
 
+  /** Whether `X-RateLimit-Reset` carries milliseconds. */
+  get fractionalReset(): boolean {
+    return this.limits.fractionalReset;
+  }
+
   /** The budget of a bucket per window. */
   limitOf(bucket: RateBucket): number {
     return this.limits[bucket];
@@ -76,12 +81,15 @@ export class RateLimiter {
   }
 }
 
-/** The documented `X-RateLimit-*` headers for a decision (`Reset` in Unix seconds). */
-export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+/**
+ * The documented `X-RateLimit-*` headers for a decision: `Reset` in whole Unix seconds (rounded up, so a
+ * client never comes back early), or with milliseconds when `fractionalReset` (see `RateLimitOptions`).
+ */
+export function rateLimitHeaders(decision: RateDecision, fractionalReset = false): Record<string, string> {
   return {
     "X-RateLimit-Limit": String(decision.limit),
     "X-RateLimit-Remaining": String(decision.remaining),
-    "X-RateLimit-Reset": String(Math.ceil(decision.resetAtMs / 1000)),
+    "X-RateLimit-Reset": fractionalReset ? (decision.resetAtMs / 1000).toFixed(3) : String(Math.ceil(decision.resetAtMs / 1000)),
   };
 }
 

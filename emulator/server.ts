@@ -139,7 +139,7 @@ async function handleApi(deps: HttpServerDeps, req: IncomingMessage, target: URL
   let limitHeaders: Record<string, string> = {};
   if (deps.limiter) {
     const decision = deps.limiter.take(auth.caller.apiKey, bucketOf(method, pattern));
-    limitHeaders = rateLimitHeaders(decision);
+    limitHeaders = rateLimitHeaders(decision, deps.limiter.fractionalReset);
     if (!decision.allowed) return rateLimitedReply(decision.retryAfterSeconds, limitHeaders);
   }
 

@@ -49,6 +49,8 @@ export class Verifier {
   private inFlight: Promise<void> | undefined;
   private resolver: dnsPromises.Resolver | undefined;
   private stopped = false;
+  /** When each pending domain's records were first seen resolving correctly (for `verifyDelayMs`). */
+  private readonly publishedSince = new Map<string, number>();
   private readonly now: () => number;
 
   /** @param deps store, options and DNS address. */
@@ -119,8 +121,15 @@ export class Verifier {
     const current = store.get(checked.id);
     if (!current || current.status !== checked.status) return;
     if (current.status === "pending") {
-      if (published) store.setStatus(current.id, "verified");
-      else if (this.now() - current.pendingSinceMs >= options.failAfterMs) store.setStatus(current.id, "failed");
+      if (!published) this.publishedSince.delete(current.id);
+      if (published) {
+        const since = this.publishedSince.get(current.id) ?? this.now();
+        this.publishedSince.set(current.id, since);
+        if (this.now() - since >= options.verifyDelayMs) {
+          this.publishedSince.delete(current.id);
+          store.setStatus(current.id, "verified");
+        }
+      } else if (this.now() - current.pendingSinceMs >= options.failAfterMs) store.setStatus(current.id, "failed");
     } else if (current.status === "verified" && !published) {
       store.setStatus(current.id, "pending");
     }

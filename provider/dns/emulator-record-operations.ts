@@ -2,7 +2,7 @@ import { request } from "undici";
 import { canonicalDnsName } from "../../sdk";
 import { displayText } from "../../sdk/display";
 import { checkInputs } from "../schema/check-inputs";
-import { currentSettings } from "../runtime/context";
+import { currentSettings, onReset } from "../runtime/context";
 import type { PropertyChange, ResourceOperations } from "../runtime/operations";
 import { emulatorRecordInputsSchema, type EmulatorRecordInputs } from "./emulator-record-schema";
 
@@ -31,25 +31,27 @@ export const emulatorRecordOperations: ResourceOperations<EmulatorRecordInputs, 
   },
 
   async create(inputs) {
+    zoneSnapshot = undefined;
     await admin("PUT", inputs);
     return { id: `${inputs.name}/${inputs.type}`, state: inputs };
   },
 
   async read(id, state) {
     const [name, type] = state.name !== undefined && state.type !== undefined ? [state.name, state.type] : splitId(id);
-    const body = (await admin("GET")) as { records?: EmulatorRecordInputs[] };
-    const live = (body.records ?? []).find((r) => canonicalDnsName(r.name) === canonicalDnsName(name) && r.type === type);
+    const live = (await zone()).find((r) => canonicalDnsName(r.name) === canonicalDnsName(name) && r.type === type);
     if (!live) return undefined;
     const inputs = { name, type: live.type, value: live.value, ttl: live.ttl };
     return { id, state: inputs, inputs };
   },
 
   async update(_id, _olds, news) {
+    zoneSnapshot = undefined;
     await admin("PUT", news);
     return news;
   },
 
   async delete(_id, state) {
+    zoneSnapshot = undefined;
     await admin("DELETE", { name: state.name, type: state.type });
   },
 
@@ -57,6 +59,21 @@ export const emulatorRecordOperations: ResourceOperations<EmulatorRecordInputs, 
     return news;
   },
 };
+
+/** The zone as one request read it, shared by the reads of a refresh (hundreds of records, one request). */
+let zoneSnapshot: Promise<EmulatorRecordInputs[]> | undefined;
+onReset(() => (zoneSnapshot = undefined));
+
+function zone(): Promise<EmulatorRecordInputs[]> {
+  zoneSnapshot ??= (admin("GET") as Promise<{ records?: EmulatorRecordInputs[] }>).then(
+    (body) => body.records ?? [],
+    (error: unknown) => {
+      zoneSnapshot = undefined;
+      throw error;
+    },
+  );
+  return zoneSnapshot;
+}
 
 function splitId(id: string): [string, EmulatorRecordInputs["type"]] {
   const at = id.lastIndexOf("/");

@@ -1,18 +1,13 @@
 import { ConflictError, NotFoundError, UnsupportedEndpointError, newIdempotencyKey, type Domain } from "../../sdk";
 import { checkInputs } from "../schema/check-inputs";
 import { apiKeyFailure, clientFor, domainListFor } from "../runtime/context";
+import { findLiveDomain } from "../runtime/live-domain";
 import { DeleteNotSupportedError, DomainAlreadyRegisteredError, UpdateNotSupportedError } from "../runtime/errors";
 import { providerLog } from "../runtime/log";
 import type { ResourceOperations } from "../runtime/operations";
 import { diffDomain, liveFieldChanges } from "./domain-diff";
 import { domainInputsSchema, type DomainInputs } from "./domain-schema";
 import type { DomainState } from "./domain-state";
-
-/**
- * How old a shared domain list may be for a refresh read. The reads of one refresh arrive together and
- * join one request; each CLI operation is a new process, so nothing older than this is ever seen.
- */
-const readMaxAgeMs = 2_000;
 
 /** The `Domain` resource: one SendMailOS registration. Served by both the dynamic and the native provider. */
 export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
@@ -61,7 +56,7 @@ export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
    * the inputs are taken from what SendMailOS has.
    */
   async read(id, state) {
-    const live = await findLive(id, state.workspaceId);
+    const live = await findLiveDomain(id, state.workspaceId);
     if (!live) {
       providerLog().warn(
         `${state.domainName ?? state.domain ?? id} (${id}) no longer exists in SendMailOS; it was removed from state and the next \`pulumi up\` registers it again`,
@@ -117,17 +112,6 @@ export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
   },
 };
 
-/** The live domain, or undefined once it is confirmed gone (missing from the list AND by id). */
-async function findLive(id: string, workspaceId: string | undefined): Promise<Domain | undefined> {
-  const listed = await domainListFor(workspaceId).find(id, readMaxAgeMs);
-  if (listed) return listed;
-  try {
-    return await clientFor(workspaceId).getDomain(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
-}
 
 /** Takes over a registration that already exists, bringing externalId/metadata in line with the program. */
 async function adopt(inputs: DomainInputs): Promise<{ id: string; state: DomainState }> {

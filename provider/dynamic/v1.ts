@@ -31,6 +31,8 @@ const methods = ["check", "diff", "create", "read", "update", "delete"] as const
 type Method = (typeof methods)[number];
 
 let watchdogStarted = false;
+/** A configuration the process could not read (a bad environment variable): every method reports it. */
+let configurationError: Error | undefined;
 
 /**
  * Called from the shim's `configure`: records the stack configuration (secrets decrypted) for this
@@ -38,7 +40,12 @@ let watchdogStarted = false;
  * caches the shim before configuring it, so a failure here would leave a shim without `check`.
  */
 export async function attach(shim: { k: string } & Record<string, unknown>, request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  configure(request.config);
+  try {
+    configure(request.config);
+    configurationError = undefined;
+  } catch (error) {
+    configurationError = error instanceof Error ? error : new Error(String(error));
+  }
   if (!watchdogStarted) {
     watchdogStarted = true;
     startEngineWatchdog();
@@ -57,6 +64,7 @@ export async function dispatch(kind: string, method: string, args: unknown[]): P
     );
   }
   if (!(methods as readonly string[]).includes(method)) throw new Error(`pulumi-sendmailos: the ${kind} provider has no method ${method}`);
+  if (configurationError) throw configurationError;
   const fn = providers[kind][method as Method] as (...a: unknown[]) => Promise<unknown>;
   try {
     return await fn(...args);

@@ -1,7 +1,7 @@
 /**
  * Property values between the engine's protobuf `Struct`s and plain objects. Unknown values (previews) are
- * the engine's sentinel string both ways, as the core expects them; secrets never arrive (the provider does
- * not accept them, so the engine sends plain values) and none are sent back.
+ * the engine's sentinel string both ways, as the core expects them. Secrets arrive wrapped, as the engine
+ * marks them: `secrets.ts` unwraps them for the operations and marks the responses.
  */
 import { unknownValue } from "../runtime/unknown";
 import { structproto, type StructMessage } from "./pulumi-internals";

@@ -3,7 +3,8 @@
  * a call of the resource kind's operations (the same core the dynamic provider serves) and the result into
  * the response. What this door adds over the dynamic one is protocol only: provider configuration as real
  * inputs (`checkConfig`/`diffConfig`/`configure`), exact previews, per-property `detailedDiff`, `read` with
- * inputs (import), the request's `timeout` (customTimeouts) and `cancel`.
+ * inputs (import), the request's `timeout` (customTimeouts) and `cancel`. It accepts secrets (needed for
+ * `construct`): the operations see plain values, and responses mark secret what came in secret (`secrets.ts`).
  */
 import * as grpc from "@grpc/grpc-js";
 import { domainOperations } from "../domain/domain-operations";
@@ -16,6 +17,7 @@ import { withResourceLog } from "./engine-log";
 import { checkProviderConfig, configSource, diffProviderConfig } from "./provider-config";
 import { outputNames, packageSchema } from "./package-schema";
 import { fromStruct, toStruct, withUnknowns } from "./properties";
+import { keepSecretsOf, revealAll } from "./secrets";
 import { anyproto, emptyproto, plugproto, provproto, statusproto } from "./pulumi-internals";
 import { forEngine } from "../schema/issues";
 import { SDK_VERSION } from "../../sdk/version";
@@ -56,14 +58,18 @@ function kindOf(request: { getUrn(): string; getType?(): string }): Operations {
 /** Aborted by the engine's `cancel` (the first Ctrl-C, and every normal shutdown, when nothing is running). */
 const cancellation = new AbortController();
 
-/** Sends an error the engine understands; a partial failure keeps the object in state (`ErrorResourceInitFailed`). */
-function grpcError(error: unknown): grpc.ServiceError {
+/**
+ * Sends an error the engine understands; a partial failure keeps the object in state (`ErrorResourceInitFailed`),
+ * its properties marked secret where `inputs` (as received, secrets marked) held secrets.
+ */
+function grpcError(error: unknown, inputs?: Record<string, unknown>): grpc.ServiceError {
   const message = error instanceof Error ? error.message : String(error);
   const metadata = new grpc.Metadata();
   if (error instanceof PartialFailure) {
     const detail = new provproto.ErrorResourceInitFailed();
     detail.setId(error.id);
-    detail.setProperties(toStruct(error.properties as Record<string, unknown>));
+    const properties = error.properties as Record<string, unknown>;
+    detail.setProperties(toStruct(inputs ? keepSecretsOf(properties, inputs) : properties));
     detail.setReasonsList(error.reasons);
     const any = new anyproto.Any();
     any.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
@@ -83,11 +89,11 @@ function grpcError(error: unknown): grpc.ServiceError {
   }) as grpc.ServiceError;
 }
 
-/** Runs a handler body and answers with its result or its error. */
-function answer<T>(callback: grpc.sendUnaryData<T>, body: () => Promise<T>): void {
+/** Runs a handler body and answers with its result or its error (see {@link grpcError} for `inputs`). */
+function answer<T>(callback: grpc.sendUnaryData<T>, body: () => Promise<T>, inputs?: Record<string, unknown>): void {
   body().then(
     (response) => callback(null, response),
-    (error: unknown) => callback(grpcError(error), null),
+    (error: unknown) => callback(grpcError(error, inputs), null),
   );
 }
 
@@ -149,10 +155,11 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
 
     configure(call, callback) {
       answer(callback, async () => {
-        const args = call.request.getArgs() ? fromStruct(call.request.getArgs()) : undefined;
+        // The engine sends the configuration's secrets (the API key) marked even to plugins that refuse them.
+        const args = call.request.getArgs() ? revealAll(fromStruct(call.request.getArgs())) : undefined;
         configure(configSource(args, call.request.getVariablesMap()));
         const response = new provproto.ConfigureResponse();
-        response.setAcceptsecrets(false);
+        response.setAcceptsecrets(true);
         response.setAcceptresources(false);
         response.setSupportspreview(true);
         return response;
@@ -163,9 +170,10 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
       answer(callback, () =>
         withResourceLog(call.request.getUrn(), async () => {
           const kind = kindOf(call.request);
-          const { inputs, failures } = await kind.check(fromStruct(call.request.getOlds()), fromStruct(call.request.getNews()));
+          const news = fromStruct(call.request.getNews());
+          const { inputs, failures } = await kind.check(revealAll(fromStruct(call.request.getOlds())), revealAll(news));
           const response = new provproto.CheckResponse();
-          response.setInputs(toStruct(inputs));
+          response.setInputs(toStruct(keepSecretsOf(inputs, news)));
           response.setFailuresList(forEngine(failures).map(checkFailure));
           return response;
         }),
@@ -175,7 +183,7 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
     diff(call, callback) {
       answer(callback, () =>
         withResourceLog(call.request.getUrn(), async () => {
-          const decision = await kindOf(call.request).diff(call.request.getId(), fromStruct(call.request.getOlds()), fromStruct(call.request.getNews()));
+          const decision = await kindOf(call.request).diff(call.request.getId(), revealAll(fromStruct(call.request.getOlds())), revealAll(fromStruct(call.request.getNews())));
           if (decision.warning) await providerLog().warn(decision.warning);
           return diffResponse(decision.properties, decision.replaces, decision.deleteBeforeReplace);
         }),
@@ -183,60 +191,71 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
     },
 
     create(call, callback) {
-      answer(callback, () =>
-        withResourceLog(call.request.getUrn(), async () => {
-          const kind = kindOf(call.request);
-          const inputs = fromStruct(call.request.getProperties());
-          const response = new provproto.CreateResponse();
-          if (call.request.getPreview()) {
-            response.setProperties(toStruct(withUnknowns(inputs, outputNames(kind.token))));
+      const received = fromStruct(call.request.getProperties());
+      answer(
+        callback,
+        () =>
+          withResourceLog(call.request.getUrn(), async () => {
+            const kind = kindOf(call.request);
+            const inputs = revealAll(received);
+            const response = new provproto.CreateResponse();
+            if (call.request.getPreview()) {
+              response.setProperties(toStruct(keepSecretsOf(withUnknowns(inputs, outputNames(kind.token)), received)));
+              return response;
+            }
+            const { id, state } = await kind.create(inputs, { signal: cancellation.signal, timeoutSeconds: call.request.getTimeout() });
+            response.setId(id);
+            response.setProperties(toStruct(keepSecretsOf(state, received)));
             return response;
-          }
-          const { id, state } = await kind.create(inputs, { signal: cancellation.signal, timeoutSeconds: call.request.getTimeout() });
-          response.setId(id);
-          response.setProperties(toStruct(state));
-          return response;
-        }),
+          }),
+        received,
       );
     },
 
     read(call, callback) {
       answer(callback, () =>
         withResourceLog(call.request.getUrn(), async () => {
-          const found = await kindOf(call.request).read(call.request.getId(), fromStruct(call.request.getProperties()));
+          const state = fromStruct(call.request.getProperties());
+          const inputs = fromStruct(call.request.getInputs());
+          const found = await kindOf(call.request).read(call.request.getId(), revealAll(state));
           const response = new provproto.ReadResponse();
           if (!found) return response; // an empty id: the object is gone
           response.setId(found.id);
-          response.setProperties(toStruct(found.state));
-          response.setInputs(toStruct(found.inputs));
+          response.setProperties(toStruct(keepSecretsOf(found.state, state)));
+          response.setInputs(toStruct(keepSecretsOf(found.inputs, inputs)));
           return response;
         }),
       );
     },
 
     update(call, callback) {
-      answer(callback, () =>
-        withResourceLog(call.request.getUrn(), async () => {
-          const kind = kindOf(call.request);
-          const id = call.request.getId();
-          const olds = fromStruct(call.request.getOlds());
-          const news = fromStruct(call.request.getNews());
-          const response = new provproto.UpdateResponse();
-          if (call.request.getPreview()) {
-            const preview = kind.previewUpdate ? kind.previewUpdate(id, olds, news) : news;
-            response.setProperties(toStruct(withUnknowns(preview, outputNames(kind.token))));
+      const received = fromStruct(call.request.getNews());
+      answer(
+        callback,
+        () =>
+          withResourceLog(call.request.getUrn(), async () => {
+            const kind = kindOf(call.request);
+            const id = call.request.getId();
+            const olds = revealAll(fromStruct(call.request.getOlds()));
+            const news = revealAll(received);
+            const response = new provproto.UpdateResponse();
+            if (call.request.getPreview()) {
+              const preview = kind.previewUpdate ? kind.previewUpdate(id, olds, news) : news;
+              response.setProperties(toStruct(keepSecretsOf(withUnknowns(preview, outputNames(kind.token)), received)));
+              return response;
+            }
+            const state = await kind.update(id, olds, news, { signal: cancellation.signal, timeoutSeconds: call.request.getTimeout() });
+            response.setProperties(toStruct(keepSecretsOf(state, received)));
             return response;
-          }
-          response.setProperties(toStruct(await kind.update(id, olds, news, { signal: cancellation.signal, timeoutSeconds: call.request.getTimeout() })));
-          return response;
-        }),
+          }),
+        received,
       );
     },
 
     delete(call, callback) {
       answer(callback, () =>
         withResourceLog(call.request.getUrn(), async () => {
-          await kindOf(call.request).delete(call.request.getId(), fromStruct(call.request.getProperties()));
+          await kindOf(call.request).delete(call.request.getId(), revealAll(fromStruct(call.request.getProperties())));
           return new emptyproto.Empty();
         }),
       );

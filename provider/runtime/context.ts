@@ -51,6 +51,7 @@ export function clientFor(workspaceId: string | undefined): SendMailOSClient {
   let client = clients.get(key);
   if (!client) {
     client = new SendMailOSClient({
+      ...(s.rateLimits !== undefined ? { rateLimits: s.rateLimits } : {}),
       ...clientOverrides,
       apiKey: s.apiKey,
       ...(s.baseUrl !== undefined ? { baseUrl: s.baseUrl } : {}),
@@ -89,8 +90,16 @@ export async function dnsResolversFor(own: string[] | undefined): Promise<string
   return emulatorDns;
 }
 
+const resetHooks: (() => void)[] = [];
+
+/** Registers a cache to forget with the clients (settings changed, or between tests). */
+export function onReset(hook: () => void): void {
+  resetHooks.push(hook);
+}
+
 /** Drops clients and caches (settings changed, or between tests). */
 export function resetClients(): void {
+  for (const hook of resetHooks) hook();
   for (const client of clients.values()) void client.close();
   clients.clear();
   listCaches.clear();

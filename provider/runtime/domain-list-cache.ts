@@ -1,5 +1,14 @@
 import { canonicalDnsName, type Domain } from "../../sdk";
 
+/**
+ * How old the shared list may be for a read (refresh, import). The reads of one refresh all want the same
+ * picture of the workspace, and a refresh of hundreds of domains takes longer than any short bound: one
+ * list (all its pages) serves them all. Nothing here goes stale by our own doing: every create, update and
+ * delete of this process invalidates the list, and a domain missing from it is asked for by id before it
+ * is taken for deleted. Each CLI operation is a new process.
+ */
+export const readMaxAgeMs = 10 * 60_000;
+
 /** One fetched list of domains and when it was asked for. */
 interface Snapshot {
   fetchedAt: number;
@@ -15,6 +24,11 @@ interface Snapshot {
 export class DomainListCache {
   private latest: Snapshot | undefined;
   private inflight: { startedAt: number; request: Promise<Snapshot> } | undefined;
+  /** A fetch the waits asked for, to start once the spacing since the previous one allows. */
+  private scheduled: Promise<Snapshot> | undefined;
+  private lastStartedAt = Number.NEGATIVE_INFINITY;
+  /** When this process last changed a domain: reads need a list requested after that. */
+  private changedAt = Number.NEGATIVE_INFINITY;
   private fetchCount = 0;
 
   /**
@@ -44,23 +58,63 @@ export class DomainListCache {
     return (await this.snapshot(Number.POSITIVE_INFINITY, calledAt)).byId.get(id);
   }
 
+  /**
+   * For waits: the domain with this id from a list at most `intervalMs` old, where list requests start at
+   * least `intervalMs` apart however many domains wait, so N waits cost one request per interval. A domain
+   * missing from a list requested before `since` (the wait's start: it was created just before) is looked
+   * for in the next list, when the spacing allows it, not in an extra request now.
+   */
+  async poll(id: string, intervalMs: number, since: number): Promise<Domain | undefined> {
+    let snapshot = await this.spaced(intervalMs, Number.NEGATIVE_INFINITY);
+    if (!snapshot.byId.has(id) && snapshot.fetchedAt < since) snapshot = await this.spaced(intervalMs, since);
+    return snapshot.byId.get(id);
+  }
+
   /** The domain with this (normalized) name, from a list at most `maxAgeMs` old. */
   async findByName(domainName: string, maxAgeMs: number): Promise<Domain | undefined> {
     const snapshot = await this.snapshot(maxAgeMs, 0);
     return [...snapshot.byId.values()].find((d) => canonicalDnsName(d.domainName) === canonicalDnsName(domainName));
   }
 
-  /** Forgets the cached list, so that the next caller fetches (after a change made by this process). */
+  /**
+   * Records that this process changed a domain: reads (`find`, `findByName`) then need a list requested
+   * after now. Waits keep using the list they have: a status is at most one interval old anyway.
+   */
   invalidate(): void {
-    this.latest = undefined;
+    this.changedAt = this.now();
   }
 
-  /** A list at most `maxAgeMs` old and requested no earlier than `notBefore`. */
+  /** A list at most `maxAgeMs` old, requested no earlier than `notBefore` nor before this process's last change. */
   private snapshot(maxAgeMs: number, notBefore: number): Promise<Snapshot> {
+    // A list requested in the same millisecond as a change may not hold it: strictly after.
+    const usable = (requestedAt: number) => requestedAt >= notBefore && requestedAt > this.changedAt;
     const latest = this.latest;
-    if (latest && latest.fetchedAt >= notBefore && this.now() - latest.fetchedAt <= maxAgeMs) return Promise.resolve(latest);
+    if (latest && usable(latest.fetchedAt) && this.now() - latest.fetchedAt <= maxAgeMs) return Promise.resolve(latest);
+    if (this.inflight && usable(this.inflight.startedAt)) return this.inflight.request;
+    return this.fetch();
+  }
+
+  /** A list younger than `intervalMs` requested no earlier than `notBefore`, starting requests `intervalMs` apart. */
+  private spaced(intervalMs: number, notBefore: number): Promise<Snapshot> {
+    const latest = this.latest;
+    const now = this.now();
+    if (latest && latest.fetchedAt >= notBefore && now - latest.fetchedAt < intervalMs) return Promise.resolve(latest);
     if (this.inflight && this.inflight.startedAt >= notBefore) return this.inflight.request;
+    if (this.scheduled) return this.scheduled;
+    const startAt = Math.max(now, this.lastStartedAt + intervalMs);
+    if (startAt <= now) return this.fetch();
+    const scheduled = new Promise<void>((resolve) => setTimeout(resolve, startAt - now)).then(() => {
+      this.scheduled = undefined;
+      return this.inflight && this.inflight.startedAt >= notBefore ? this.inflight.request : this.fetch();
+    });
+    this.scheduled = scheduled;
+    return scheduled;
+  }
+
+  /** Starts one list request, shared by everyone who asks while it runs. */
+  private fetch(): Promise<Snapshot> {
     const startedAt = this.now();
+    this.lastStartedAt = startedAt;
     this.fetchCount += 1;
     const request = this.fetchList()
       .then((domains) => {

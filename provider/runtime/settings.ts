@@ -4,6 +4,8 @@
  * put in resource inputs or outputs, so the API key never reaches state.
  */
 
+import type { RateLimits } from "../../sdk";
+
 /** The subset of the dynamic provider's `ConfigureRequest.config` that we use. */
 export interface ConfigSource {
   get(key: string): string | undefined;
@@ -23,6 +25,13 @@ export interface ProviderSettings {
    * @default the system resolvers
    */
   dnsResolvers?: string[];
+  /**
+   * The client's pacing, from `SENDMAILOS_RATE_LIMITS` only (JSON such as `{"windowMs":6000}`): for an
+   * emulator whose limits are scaled down in time (benchmarks). Not a stack setting on purpose: the
+   * documented limits are the only right ones for the real API.
+   * @default the documented limits
+   */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Stack configuration keys, named once so that messages and docs agree. */
@@ -42,6 +51,9 @@ export const envKeys = {
 } as const;
 
 /** Reads settings from stack config first, then from the environment. Empty strings count as unset. */
+/** The environment variable that scales the client's pacing (see {@link ProviderSettings.rateLimits}). */
+export const rateLimitsEnvKey = "SENDMAILOS_RATE_LIMITS";
+
 export function readSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const pick = (name: keyof typeof configKeys): string | undefined =>
     nonEmpty(safeGet(config, configKeys[name])) ?? nonEmpty(env[envKeys[name]]);
@@ -54,6 +66,8 @@ export function readSettings(config: ConfigSource | undefined, env: NodeJS.Proce
   if (baseUrl !== undefined) settings.baseUrl = baseUrl;
   if (workspaceId !== undefined) settings.workspaceId = workspaceId;
   if (resolvers !== undefined) settings.dnsResolvers = parseResolvers(resolvers);
+  const scaled = nonEmpty(env[rateLimitsEnvKey]);
+  if (scaled !== undefined) settings.rateLimits = parseRateLimits(scaled);
   return settings;
 }
 
@@ -73,4 +87,18 @@ function safeGet(config: ConfigSource | undefined, key: string): string | undefi
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+/** `SENDMAILOS_RATE_LIMITS` as partial limits; the client's option validation names a bad number. */
+function parseRateLimits(text: string): Partial<RateLimits> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`${rateLimitsEnvKey} must be JSON such as {"windowMs":6000}, got ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  return value as Partial<RateLimits>;
 }

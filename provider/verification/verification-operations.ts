@@ -1,15 +1,13 @@
-import { NotFoundError, type Domain } from "../../sdk";
+import type { Domain } from "../../sdk";
 import { checkInputs } from "../schema/check-inputs";
-import { apiKeyFailure, clientFor, dnsResolversFor, domainListFor } from "../runtime/context";
+import { apiKeyFailure, dnsResolversFor, domainListFor } from "../runtime/context";
+import { findLiveDomain } from "../runtime/live-domain";
 import { providerLog } from "../runtime/log";
 import { PartialFailure, type OperationContext, type ResourceOperations } from "../runtime/operations";
 import { createLookup } from "./dns-diagnosis";
 import { diffVerification, type VerificationState } from "./verification-diff";
 import { checkWaitSettings, effectiveMaxPollIntervalSeconds, verificationInputsSchema, type VerificationInputs } from "./verification-schema";
 import { VerificationError, waitForVerification } from "./wait-for-verification";
-
-/** How old the shared list may be for a refresh read (see the Domain's operations). */
-const readMaxAgeMs = 2_000;
 
 /**
  * The `DomainVerification` resource: create and update wait until the domain is verified. A timeout, a
@@ -36,7 +34,7 @@ export const verificationOperations: ResourceOperations<VerificationInputs, Veri
   /** The live status; with empty state (an import) the inputs are the id and the defaults. */
   async read(id, state) {
     const domainId = state.domainId ?? id;
-    const live = await findLive(domainId, state.workspaceId);
+    const live = await findLiveDomain(domainId, state.workspaceId);
     if (!live) return undefined;
     if (state.status === "verified" && live.status !== "verified") {
       providerLog().warn(`${live.domainName} is ${live.status} again in SendMailOS; the next \`pulumi up\` waits for it to verify`);
@@ -78,16 +76,6 @@ function imported(domainId: string, live: Domain): VerificationInputs {
   return verificationInputsSchema.parse({ domainId, domainName: live.domainName });
 }
 
-async function findLive(id: string, workspaceId: string | undefined): Promise<Domain | undefined> {
-  const listed = await domainListFor(workspaceId).find(id, readMaxAgeMs);
-  if (listed) return listed;
-  try {
-    return await clientFor(workspaceId).getDomain(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
-}
 
 /** Waits (bounded by timeoutSeconds and the engine's custom timeout, whichever is shorter). */
 async function wait(inputs: VerificationInputs, previouslyWaitedMs: number, context: OperationContext): Promise<VerificationState> {
@@ -108,6 +96,7 @@ async function wait(inputs: VerificationInputs, previouslyWaitedMs: number, cont
       },
       {
         list: domainListFor(inputs.workspaceId),
+        findById: (id) => findLiveDomain(id, inputs.workspaceId),
         lookup: inputs.dnsCheck ? createLookup(resolvers) : undefined,
         log: providerLog(),
         ...(context.signal ? { signal: context.signal } : {}),

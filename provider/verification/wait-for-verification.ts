@@ -1,4 +1,4 @@
-import type { DomainStatus } from "../../sdk";
+import type { Domain, DomainStatus } from "../../sdk";
 import type { DomainListCache } from "../runtime/domain-list-cache";
 import type { ProviderLog } from "../runtime/log";
 import { SendMailOSResourceError } from "../runtime/errors";
@@ -24,6 +24,8 @@ export interface WaitRequest {
 export interface WaitDeps {
   /** Shared domain list of the workspace: one request per interval serves every waiting domain. */
   list: DomainListCache;
+  /** Asks for a domain by id when the list lacks it: a list alone never ends a wait as "deleted". */
+  findById?: (id: string) => Promise<Domain | undefined>;
   /** DNS lookups for the diagnosis, or undefined when the DNS check is off. */
   lookup: CnameLookup | undefined;
   log: ProviderLog;
@@ -66,8 +68,8 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
   const sleep = deps.sleep ?? abortableSleep;
   const startedAt = now();
   let interval = request.pollIntervalMs;
-  // A list younger than most of the last sleep is fresh enough: every waiter on the same schedule shares it.
-  let maxAgeMs = request.pollIntervalMs * 0.9;
+  // Each look wants a list no older than the pause before it; the cache spaces requests by the same.
+  let freshnessMs = request.pollIntervalMs;
   let lastLine = "";
   let records: RecordCheck[] = [];
 
@@ -84,7 +86,8 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
 
   for (;;) {
     if (deps.signal?.aborted) throw cancelled();
-    const domain = await deps.list.find(request.domainId, maxAgeMs);
+    // One list per interval serves every waiting domain (see DomainListCache.poll).
+    const domain = (await deps.list.poll(request.domainId, freshnessMs, startedAt)) ?? (await deps.findById?.(request.domainId));
     const elapsed = now() - startedAt;
     const waitedMs = request.previouslyWaitedMs + elapsed;
     if (!domain) {
@@ -136,7 +139,7 @@ export async function waitForVerification(request: WaitRequest, deps: WaitDeps):
     }
     const pause = Math.min(interval, left);
     await sleep(pause, deps.signal);
-    maxAgeMs = pause * 0.9;
+    freshnessMs = pause;
     interval = Math.min(interval * 1.5, request.maxPollIntervalMs);
   }
 }

@@ -45,7 +45,7 @@ export function goBinary(): string {
 /**
  * `go build -o output .` in a Go module folder, with the CLI's flags (no cgo, the same tags) so that the
  * packages shared with the CLI's build come from the Go build cache. `-mod=readonly`: the module's go.sum must
- * already be complete, so a build never edits the fixture. Throws with the output on failure.
+ * already be complete, so a build never edits the example. Throws with the output on failure.
  */
 export async function buildGoProgram(moduleDir: string, output: string): Promise<RunResult> {
     const r = await runCommand(goBinary(), ["build", "-tags", "osusergo,grpcnotrace", "-o", output, "."], {
@@ -57,4 +57,34 @@ export async function buildGoProgram(moduleDir: string, output: string): Promise
         throw new Error(describeRun(`building the Go program in ${moduleDir} failed`, r));
     }
     return r;
+}
+
+/** The SDKs committed at the repository root (`sdks/<language>/`), generated from the package schema. */
+export const COMMITTED_SDK_LANGUAGES: SdkLanguage[] = ["go", "python"];
+
+/** All files under dir, relative (with `/`), sorted; none when dir does not exist. */
+export function listFiles(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+        .sort();
+}
+
+/**
+ * How two SDK trees differ, one line per file: `only in <expected>`, `only in <actual>`, or `differs`. Files
+ * that Python writes when it compiles (`__pycache__`) are not part of an SDK.
+ */
+export function sdkDifferences(expectedDir: string, actualDir: string): string[] {
+    const keep = (f: string) => !f.split("/").includes("__pycache__");
+    const expected = listFiles(expectedDir).filter(keep);
+    const actual = new Set(listFiles(actualDir).filter(keep));
+    const lines: string[] = [];
+    for (const file of expected) {
+        if (!actual.has(file)) lines.push(`${file}: only in ${expectedDir}`);
+        else if (!fs.readFileSync(path.join(expectedDir, file)).equals(fs.readFileSync(path.join(actualDir, file)))) lines.push(`${file}: differs`);
+        actual.delete(file);
+    }
+    for (const file of actual) lines.push(`${file}: only in ${actualDir}`);
+    return lines;
 }

@@ -37,18 +37,17 @@ import {
   type PreviewSummary,
 } from "./engine-output";
 import { killLeftovers } from "./processes";
-import { layOutNodeProject, makeFolders, projectFolders, type ProjectFolders } from "./project-layout";
+import { layOutNodeProject, layOutYamlProject, makeFolders, projectFolders, type ProjectFolders } from "./project-layout";
 
 export { PulumiCommandError, getPulumiBinDir, repoRoot, type RunResult };
 export type { ChangeSummary, EngineEvent, PreviewStep } from "./engine-output";
-export type { ProjectFolders } from "./project-layout";
 
 /** A stack config value: plain, or `{ value, secret: true }` to store it encrypted. */
 export type ConfigValue = string | { value: string; secret?: boolean };
 
-/** What a temp project holds: a JavaScript program, or what a layout function writes. */
+/** What a temp project holds: a JavaScript program, or a Pulumi YAML one. */
 export type ProjectOptions = {
-  /** Pulumi project name. @default "e2e" */
+  /** Pulumi project name (for a YAML program, the name its Pulumi.yaml gives wins). @default "e2e" */
   name?: string;
   /** Stack configuration; keys without a namespace belong to the project. */
   config?: Record<string, ConfigValue>;
@@ -58,8 +57,11 @@ export type ProjectOptions = {
       programJs: string;
     }
   | {
-      /** Writes Pulumi.yaml and the program into `folders.projectDir` (exists, empty), e.g. a YAML project. */
-      layOut: (folders: ProjectFolders, name: string) => Promise<void>;
+      /**
+       * The whole Pulumi.yaml of a Pulumi YAML program (`runtime: yaml`), run by the pulumi-language-yaml host
+       * that scripts/ensure-pulumi.sh builds beside the CLI.
+       */
+      programYaml: string;
     }
 );
 
@@ -130,7 +132,7 @@ export class PulumiProject {
     const project = new PulumiProject(binDir, folders, opts.name ?? "e2e");
     try {
       await makeFolders(folders);
-      if ("layOut" in opts) await opts.layOut(folders, project.name);
+      if ("programYaml" in opts) await layOutYamlProject(folders, binDir, opts.programYaml);
       else await layOutNodeProject(folders, project.name, opts.programJs);
       await project.run(["stack", "init", project.stack, "--non-interactive"], { check: true });
       for (const [key, v] of Object.entries(opts.config ?? {})) {

@@ -1,20 +1,12 @@
 /**
- * The native provider package that the tooling tests drive: its schema and its plugin.
- *
- * Today that is the toy of test/fixtures/toy-provider (a throwaway provider on @pulumi/pulumi's provider.main).
- * To test the real provider instead, describe it the same way, e.g.
- *
- *   export const SENDMAILOS_PACKAGE: NativePackage = {
- *       name: "sendmailos",
- *       schemaPath: path.join(repoRoot(), "schema.json"),
- *       pluginDir: path.join(repoRoot(), "bin"),   // the folder holding pulumi-resource-sendmailos
- *   };
- *
- * and pass it to the helpers (yaml-project.ts, generated-sdks.ts) in place of TOY_PACKAGE.
+ * The native provider package as the SDK generator and the engine see it: its schema and the folder of its
+ * plugin. The tests of generated SDKs (test/scripts/gen-sdk.test.ts) and of programs in other languages
+ * (test/e2e/yaml-example.test.ts, test/e2e/go-example.test.ts) use it.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../scripts/pulumi-offline";
+import { pluginDir } from "./native-project";
 
 /** A provider package as the engine and the SDK generator see it. */
 export interface NativePackage {
@@ -26,11 +18,11 @@ export interface NativePackage {
     pluginDir: string;
 }
 
-/** The toy package: one resource, `toy:index:Widget` (inputs name, size; output label). */
-export const TOY_PACKAGE: NativePackage = {
-    name: "toy",
-    schemaPath: path.join(repoRoot(), "test", "fixtures", "toy-provider", "schema.json"),
-    pluginDir: path.join(repoRoot(), "test", "fixtures", "toy-provider"),
+/** This repository's package: `provider/native/schema.json` and `bin/pulumi-resource-sendmailos`. */
+export const SENDMAILOS_PACKAGE: NativePackage = {
+    name: "sendmailos",
+    schemaPath: path.join(repoRoot(), "provider", "native", "schema.json"),
+    pluginDir: pluginDir(),
 };
 
 /** Throws an error that says what is missing when the schema or the plugin of a package cannot be used. */
@@ -43,5 +35,10 @@ export function checkNativePackage(pkg: NativePackage): void {
         fs.accessSync(plugin, fs.constants.X_OK);
     } catch {
         throw new Error(`native package ${pkg.name}: ${plugin} is missing or not executable (chmod +x it)`);
+    }
+    // The plugin runs the compiled provider.
+    const main = path.join(repoRoot(), "dist", "provider", "native", "main.js");
+    if (!fs.existsSync(main)) {
+        throw new Error(`native package ${pkg.name}: ${main} is missing: run 'npm run build' first`);
     }
 }

@@ -1,8 +1,7 @@
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
-import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import type { PulumiProject } from "./harness";
+import { upInterruptedOnce } from "./interrupt";
 import { createNativeProject } from "./native-project";
 
 /**
@@ -157,36 +156,69 @@ describe("e2e: the native provider plugin under the real engine", function () {
   });
 });
 
-/**
- * Runs `pulumi up` and sends it one SIGINT (a terminal's Ctrl-C reaches the CLI) when its output first
- * matches `trigger`, an observed event; resolves when it exits.
- */
-function upInterruptedOnce(project: PulumiProject, trigger: RegExp): Promise<{ code: number | null; secondsFromSignalToExit: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(project.binDir, "pulumi"), ["up", "--yes", "--skip-preview", "--stack", project.stack, "--non-interactive"], {
-      cwd: project.projectDir,
-      env: project.env,
-      stdio: ["ignore", "pipe", "pipe"],
+
+describe("e2e: explicit native providers for two accounts in one program", function () {
+  this.timeout(15 * 60 * 1000);
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  const keys = { a: "sk_test_agency_a", a2: "sk_test_agency_a_rotated", b: "sk_test_agency_b" };
+
+  const twoAccounts = `
+const pulumi = require("@pulumi/pulumi");
+const sm = require("pulumi-sendmailos/native");
+const cfg = new pulumi.Config();
+const a = new sm.Provider("agency-a", { apiKey: cfg.requireSecret("keyA"), baseUrl: cfg.require("baseUrl") });
+const b = new sm.Provider("agency-b", { apiKey: cfg.requireSecret("keyB"), baseUrl: cfg.require("baseUrl") });
+exports.a = new sm.Domain("client-a", { domain: "client-a.example" }, { provider: a }).domainId;
+exports.b = new sm.Domain("client-b", { domain: "client-b.example" }, { provider: b }).domainId;
+`;
+
+  before(async () => {
+    emulator = await startEmulator({
+      rateLimits: false,
+      apiKeys: [
+        { key: keys.a, workspace: "ws_a" },
+        { key: keys.a2, workspace: "ws_a" },
+        { key: keys.b, workspace: "ws_b" },
+      ],
     });
-    let output = "";
-    let signalledAt: number | undefined;
-    const deadline = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`pulumi up did not reach ${trigger} or did not stop:\n${output.slice(-3000)}`));
-    }, 5 * 60 * 1000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (signalledAt === undefined && trigger.test(output)) {
-        signalledAt = Date.now();
-        child.kill("SIGINT");
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("close", (code) => {
-      clearTimeout(deadline);
-      if (signalledAt === undefined) reject(new Error(`pulumi up ended before ${trigger}:\n${output.slice(-3000)}`));
-      else resolve({ code, secondsFromSignalToExit: (Date.now() - signalledAt) / 1000, output });
+    project = await createNativeProject({
+      name: "accounts",
+      programJs: twoAccounts,
+      config: { keyA: { value: keys.a, secret: true }, keyB: { value: keys.b, secret: true }, baseUrl: emulator.baseUrl },
     });
   });
-}
+  after(async () => {
+    await project?.dispose();
+    await emulator?.stop();
+  });
+
+  it("manages a domain in each account", async () => {
+    await project.up();
+    const byWorkspace = Object.fromEntries(emulator.domains().map((d) => [d.workspace, d.domain_name]));
+    assert.deepEqual(byWorkspace, { ws_a: "client-a.example", ws_b: "client-b.example" });
+    assert.ok(!JSON.stringify(await project.exportStack()).includes(keys.a), "a key in clear in state");
+  });
+
+  it("a rotated key updates the provider and replaces nothing", async () => {
+    await project.setConfig("keyA", keys.a2, { secret: true });
+    const preview = await project.preview();
+    const changed = (preview.steps as PreviewStep[]).filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`);
+    assert.deepEqual(changed, ["update agency-a"]);
+    await project.up();
+    assert.equal(emulator.domains().length, 2);
+  });
+
+  it("refuses a bad provider configuration at preview, naming the field", async () => {
+    await project.setConfig("baseUrl", "ftp://sendmailos.example/api/v1");
+    const preview = await project.preview({ check: false });
+    assert.notEqual(preview.code, 0);
+    assert.match(preview.errors.join("\n"), /baseUrl must be an http\(s\) URL/);
+    await project.setConfig("baseUrl", emulator.baseUrl);
+  });
+
+  it("destroy removes both", async () => {
+    await project.destroy();
+    assert.deepEqual(emulator.domains(), []);
+  });
+});

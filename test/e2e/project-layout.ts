@@ -1,7 +1,6 @@
 /**
- * The folders of one end-to-end project: the Pulumi project (a JavaScript program here, or whatever a
- * caller's layout writes), its own PULUMI_HOME and its own file backend, all inside one temp folder that
- * disposing removes.
+ * The folders of one end-to-end project: the Pulumi project (a JavaScript or a Pulumi YAML program), its
+ * own PULUMI_HOME and its own file backend, all inside one temp folder that disposing removes.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,7 +10,7 @@ import { repoRoot } from "../../scripts/pulumi-offline";
 export interface ProjectFolders {
   /** Holds everything below. */
   tempDir: string;
-  /** Pulumi.yaml and the program (for JavaScript: package.json, index.js and a node_modules link). */
+  /** Pulumi.yaml (for JavaScript also package.json, index.js and a node_modules link). */
   projectDir: string;
   /** PULUMI_HOME: plugins and credentials of this project only. */
   pulumiHome: string;
@@ -62,4 +61,15 @@ export async function layOutNodeProject(folders: ProjectFolders, name: string, p
   );
   await fs.promises.writeFile(path.join(folders.projectDir, "index.js"), programJs);
   await fs.promises.symlink(nodeModules, path.join(folders.projectDir, "node_modules"), "dir");
+}
+
+/** Writes a Pulumi YAML project: its whole Pulumi.yaml. Refuses when `binDir` has no YAML language host. */
+export async function layOutYamlProject(folders: ProjectFolders, binDir: string, programYaml: string): Promise<void> {
+  if (!fs.existsSync(path.join(binDir, "pulumi-language-yaml"))) {
+    throw new Error(
+      `${binDir} has no pulumi-language-yaml: run 'bash scripts/ensure-pulumi.sh' (it builds it), ` +
+        "or point PULUMI_BIN_DIR at the directory it prints",
+    );
+  }
+  await fs.promises.writeFile(path.join(folders.projectDir, "Pulumi.yaml"), programYaml);
 }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { bucketOf, RateLimiter } from "../../emulator/rate-limit";
+import { bucketOf, RateLimiter, rateLimitHeaders } from "../../emulator/rate-limit";
 import { api, useEmulator } from "./helpers";
 
 describe("emulator rate limits", () => {
   describe("RateLimiter", () => {
-    const limits = { windowMs: 60_000, create: 2, read: 3, other: 1 };
+    const limits = { windowMs: 60_000, create: 2, read: 3, other: 1, fractionalReset: false };
 
     it("spends the budget, then refuses until the window ends", () => {
       let now = 1_000_000;
@@ -31,6 +31,12 @@ describe("emulator rate limits", () => {
       assert.equal(limiter.take("k1", "other").allowed, false);
       assert.equal(limiter.take("k2", "other").allowed, true);
       assert.equal(limiter.take("k1", "read").allowed, true);
+    });
+
+    it("sends the reset in whole seconds, rounded up, or with milliseconds when asked", () => {
+      const decision = { allowed: true, limit: 10, remaining: 3, resetAtMs: 1_700_000_000_250, retryAfterSeconds: 1 };
+      assert.equal(rateLimitHeaders(decision)["X-RateLimit-Reset"], "1700000001");
+      assert.equal(rateLimitHeaders(decision, true)["X-RateLimit-Reset"], "1700000000.250");
     });
 
     it("puts the documented endpoints in their own buckets", () => {

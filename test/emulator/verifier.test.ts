@@ -24,6 +24,32 @@ describe("emulator verifier", () => {
     });
   });
 
+  describe("in dns mode with verifyDelayMs", () => {
+    const emulator = useEmulator({ rateLimits: false, verification: { mode: "dns", checkIntervalMs: 3_600_000, verifyDelayMs: 200 } });
+
+    it("verifies only once the records have resolved for the delay, counted from the first pass that saw them", async () => {
+      const domain = await createDomain(emulator.current, "delayed.example.com");
+      await publish(emulator.current, domain.dns_records);
+      await emulator.current.checkNow();
+      assert.equal(await statusOf(emulator.current, domain.id), "pending", "seen, but not for 200 ms yet");
+      const seenAt = Date.now();
+      await waitFor(async () => Date.now() - seenAt >= 250, 2000, "the delay");
+      await emulator.current.checkNow();
+      assert.equal(await statusOf(emulator.current, domain.id), "verified");
+    });
+
+    it("starts the delay again when a record vanishes in between", async () => {
+      const domain = await createDomain(emulator.current, "flaky.example.com");
+      await publish(emulator.current, domain.dns_records);
+      await emulator.current.checkNow();
+      emulator.current.removeDnsRecord(domain.dns_records[0].name);
+      await emulator.current.checkNow();
+      await publish(emulator.current, domain.dns_records);
+      await emulator.current.checkNow();
+      assert.equal(await statusOf(emulator.current, domain.id), "pending");
+    });
+  });
+
   describe("in dns mode", () => {
     const emulator = useEmulator({ rateLimits: false, verification: { checkIntervalMs: 50 } });
 

@@ -112,3 +112,57 @@ describe("DomainListCache, when a domain is missing from a list", () => {
     assert.equal((await late)?.id, "late");
   });
 });
+
+describe("DomainListCache.poll (waits)", () => {
+  it("starts list requests at least one interval apart however many domains wait", async () => {
+    let calls = 0;
+    const cache = new DomainListCache(async () => {
+      calls += 1;
+      return Array.from({ length: 20 }, (_, i) => domain(`d${i}`));
+    });
+    const started = Date.now();
+    // 20 waiters, each polling every 50 ms on its own schedule, for 10 rounds.
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, i * 7));
+        for (let round = 0; round < 10; round++) {
+          assert.equal((await cache.poll(`d${i}`, 50, started))?.id, `d${i}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }),
+    );
+    const elapsed = Date.now() - started;
+    assert.ok(calls <= Math.ceil(elapsed / 50) + 1, `${calls} requests in ${elapsed} ms`);
+    assert.ok(calls < 20, "not one per waiter");
+  });
+
+  it("looks for a domain created after the last list in the next spaced list, not in an extra request", async () => {
+    let created = false;
+    let clock = 0;
+    const requestedAt: number[] = [];
+    const cache = new DomainListCache(async () => {
+      requestedAt.push(Date.now());
+      return created ? [domain("a"), domain("new")] : [domain("a")];
+    }, () => clock);
+    await cache.poll("a", 200, 0);
+    created = true;
+    clock = 10; // the new domain's wait starts 10 ms after that list was requested
+    assert.equal((await cache.poll("new", 200, 10))?.id, "new");
+    assert.equal(requestedAt.length, 2);
+    assert.ok(requestedAt[1]! - requestedAt[0]! >= 185, `the second request came ${requestedAt[1]! - requestedAt[0]!} ms after the first`);
+  });
+
+  it("keeps serving waits from its list after this process changes a domain, while reads ask again", async () => {
+    let calls = 0;
+    const cache = new DomainListCache(async () => {
+      calls += 1;
+      return [domain("a")];
+    });
+    await cache.poll("a", 60_000, 0);
+    cache.invalidate();
+    await cache.poll("a", 60_000, 0);
+    assert.equal(calls, 1);
+    await cache.find("a", 60_000);
+    assert.equal(calls, 2);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * `engine-scale`: the domains program with N client domains under the real engine (its default
+ * parallelism and per-resource steps), against an emulator whose documented limits are scaled down in time
+ * (a `--window-seconds` window instead of 60 s, same budgets), DNS verification on. Each scenario is compared
+ * with its physical floor: the time the create budget needs for N domains plus the verification latency
+ * of the last one, computed from the emulator's settings.
+ *
+ *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6]
+ */
+import { SendMailOSClient } from "../sdk";
+import { clearSharedRateLimiters } from "../sdk/rate-limiter";
+import type { Bench } from "./support/bench";
+import { DomainsStack, type SeenRequest, type StackRun } from "./support/domains-stack";
+import { startBenchEmulator } from "./support/emulator";
+import { bytes, heading, keyValues, ms, section, table, type Cell } from "./support/report";
+
+/** The command line's figures, with their defaults. */
+export interface EngineScaleOptions {
+  domains: number;
+  windowSeconds: number;
+}
+
+/** The documented create budget per window. */
+const CREATES_PER_WINDOW = 10;
+/** The emulator's verification pass interval (scaled SES needs minutes; this one checks often). */
+const CHECK_INTERVAL_MS = 100;
+/** Scenario (b): each domain verifies this long after its records exist, in documented (unscaled) seconds. */
+const SLOW_VERIFY_SECONDS = 30;
+/** The small stack the no-change and one-change figures are compared with. */
+const REFERENCE_DOMAINS = 20;
+
+/** The physical limit: the create budget's windows for N domains, then the last domain's verification latency. */
+export function floorMs(domains: number, windowMs: number, verifyDelayMs: number): number {
+  return (Math.ceil(domains / CREATES_PER_WINDOW) - 1) * windowMs + verifyDelayMs + CHECK_INTERVAL_MS;
+}
+
+/** List requests (GET /api/v1/domains) answered in [from, to]. */
+function listRequests(requests: readonly SeenRequest[], from = 0, to = Infinity): SeenRequest[] {
+  return requests.filter((r) => r.method === "GET" && r.path === "/api/v1/domains" && r.at >= from && r.at <= to);
+}
+
+/** The most list requests answered within any span of `intervalMs`. */
+export function maxPerInterval(times: readonly number[], intervalMs: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= intervalMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+/** Requests answered 429 since `from`. */
+function rateLimited(requests: readonly SeenRequest[], from = 0): number {
+  return requests.filter((r) => r.at >= from && r.status === 429).length;
+}
+
+/** What one timed scenario measured. */
+interface Scenario {
+  name: string;
+  run: StackRun;
+  floorMs?: number;
+  lists?: number;
+  extra?: string;
+}
+
+async function timed(stack: DomainsStack, verb: "up" | "refresh" | "preview"): Promise<{ run: StackRun; from: number; to: number }> {
+  const from = Date.now();
+  const run = await stack.run(verb);
+  return { run, from, to: Date.now() };
+}
+
+/** Polls N domains the way per-resource waits (SES/ACM style) do: one GET by id per domain per interval. */
+async function perResourceBaseline(domains: number, windowMs: number, intervalMs: number, intervals: number): Promise<{ requests: number; rateLimited: number; perMinute: number }> {
+  clearSharedRateLimiters();
+  const emulator = await startBenchEmulator({ rateLimits: { windowMs, create: 10_000, read: 60, other: 60 } });
+  const client = new SendMailOSClient({ apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, rateLimits: false, retry: { maxAttempts: 1 } });
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < domains; i++) ids.push((await client.createDomain({ domain: `poll-${i}.example` })).domain.id);
+    emulator.resetStats();
+    const started = Date.now();
+    let limited = 0;
+    for (let round = 0; round < intervals; round++) {
+      const roundStart = Date.now();
+      await Promise.all(ids.map((id) => client.getDomain(id).catch((e: { status?: number }) => (e.status === 429 ? void limited++ : undefined))));
+      await new Promise((r) => setTimeout(r, Math.max(0, intervalMs - (Date.now() - roundStart))));
+    }
+    const elapsed = Date.now() - started;
+    const requests = emulator.stats().total;
+    return { requests, rateLimited: limited, perMinute: (requests / elapsed) * windowMs };
+  } finally {
+    await client.close();
+    await emulator.stop();
+  }
+}
+
+/** Runs every scenario and prints the table and the final line. */
+export async function engineScale(options: EngineScaleOptions): Promise<void> {
+  const windowMs = options.windowSeconds * 1000;
+  const scale = windowMs / 60_000;
+  const n = options.domains;
+  heading(
+    "engine-scale",
+    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on`,
+  );
+  const rows: Scenario[] = [];
+
+  // (a), then (c), (d) and (e) on the same stack.
+  const fast = await DomainsStack.create({ domains: n, windowMs, verifyDelayMs: 0, checkIntervalMs: CHECK_INTERVAL_MS });
+  let stateBytes = 0;
+  try {
+    const a = await timed(fast, "up");
+    const waitLists = listRequests(fast.requests, a.from, a.to).map((r) => r.at);
+    rows.push({
+      name: "(a) up, verified as soon as records exist",
+      run: a.run,
+      floorMs: floorMs(n, windowMs, 0),
+      lists: waitLists.length,
+      extra: `max lists per ${fast.pollIntervalSeconds}s: ${maxPerInterval(waitLists, fast.pollIntervalSeconds * 1000)}`,
+    });
+    const c = await timed(fast, "up");
+    rows.push({ name: "(c) second up, no changes", run: c.run });
+    const cPreview = await timed(fast, "preview");
+    rows.push({ name: "(c) preview, no changes", run: cPreview.run });
+    const d = await timed(fast, "refresh");
+    rows.push({ name: "(d) refresh", run: d.run, lists: listRequests(fast.requests, d.from, d.to).length });
+    fast.changeOneDomain(7, "Client 7, renamed");
+    const ePreview = await timed(fast, "preview");
+    rows.push({ name: "(e) preview, one domain changed", run: ePreview.run });
+    const eUp = await timed(fast, "up");
+    rows.push({ name: "(e) up, one domain changed", run: eUp.run });
+    stateBytes = await fast.stateBytes();
+  } finally {
+    await fast.dispose();
+  }
+  const surfaced429 = rows.reduce((sum, r) => sum + (/rate limit exceeded/i.test(r.run.stdout + r.run.stderr) ? 1 : 0), 0);
+
+  // (b): each domain verifies 30 scaled seconds after its records exist, so waits overlap creates.
+  const slowDelayMs = SLOW_VERIFY_SECONDS * 1000 * scale;
+  const slow = await DomainsStack.create({ domains: n, windowMs, verifyDelayMs: slowDelayMs, checkIntervalMs: CHECK_INTERVAL_MS });
+  let b!: { run: StackRun; from: number; to: number };
+  let slowLists: number[] = [];
+  let answered429 = rateLimited(slow.requests);
+  try {
+    b = await timed(slow, "up");
+    slowLists = listRequests(slow.requests, b.from, b.to).map((r) => r.at);
+    answered429 += rateLimited(slow.requests, b.from);
+    rows.push({
+      name: `(b) up, verified ${SLOW_VERIFY_SECONDS} scaled s after records exist`,
+      run: b.run,
+      floorMs: floorMs(n, windowMs, slowDelayMs),
+      lists: slowLists.length,
+      extra: `max lists per ${slow.pollIntervalSeconds}s: ${maxPerInterval(slowLists, slow.pollIntervalSeconds * 1000)}`,
+    });
+  } finally {
+    await slow.dispose();
+  }
+
+  // The reference stack for (c) and (e).
+  const small = await DomainsStack.create({ domains: REFERENCE_DOMAINS, windowMs, verifyDelayMs: 0, checkIntervalMs: CHECK_INTERVAL_MS });
+  const reference: Record<string, StackRun> = {};
+  try {
+    await small.run("up");
+    reference["(c) second up, no changes"] = (await timed(small, "up")).run;
+    reference["(c) preview, no changes"] = (await timed(small, "preview")).run;
+    reference["(d) refresh"] = (await timed(small, "refresh")).run;
+    small.changeOneDomain(7, "Client 7, renamed");
+    reference["(e) preview, one domain changed"] = (await timed(small, "preview")).run;
+    reference["(e) up, one domain changed"] = (await timed(small, "up")).run;
+  } finally {
+    await small.dispose();
+  }
+
+  section("scenarios");
+  const cells: Cell[][] = rows.map((r) => {
+    const ref = reference[r.name];
+    return [
+      r.name,
+      ms(r.run.durationMs),
+      r.floorMs === undefined ? "" : ms(r.floorMs),
+      r.floorMs === undefined ? "" : (r.run.durationMs / r.floorMs).toFixed(2),
+      ref === undefined ? "" : `${(r.run.durationMs / ref.durationMs).toFixed(2)} (${ms(ref.durationMs)} at ${REFERENCE_DOMAINS})`,
+      r.lists ?? "",
+      Object.entries(r.run.changes).map(([k, v]) => `${k} ${v}`).join(", "),
+      bytes(r.run.providerPeakRss),
+      r.extra ?? "",
+    ];
+  });
+  table(["scenario", "wall", "floor", "ratio", `vs N=${REFERENCE_DOMAINS}`, "lists", "changes", "provider rss", "notes"], cells);
+
+  section("polling, ours against one GET per resource per interval (SES/ACM style)");
+  const interval = slow.pollIntervalSeconds * 1000;
+  const baseline = await perResourceBaseline(n, windowMs, interval, 5);
+  const ourPerMinute = slowLists.length / ((b.to - b.from) / windowMs);
+  keyValues([
+    ["ours: list requests per documented minute during (b)", ourPerMinute.toFixed(1)],
+    ["per-resource polling: requests per documented minute", `${baseline.perMinute.toFixed(0)} (${baseline.requests} in 5 intervals; ${baseline.rateLimited} answered 429)`],
+    ["state size per domain", bytes(stateBytes / n)],
+  ]);
+
+  const worst = rows.filter((r) => r.floorMs !== undefined).map((r) => r.run.durationMs / r.floorMs!);
+  const peakRss = Math.max(...rows.map((r) => r.run.providerPeakRss));
+  console.log("");
+  console.log(
+    `engine-scale N=${n} wall=${(b.run.durationMs / 1000).toFixed(1)} floor=${(floorMs(n, windowMs, slowDelayMs) / 1000).toFixed(1)} ` +
+      `ratio=${Math.max(...worst).toFixed(2)} surfaced429=${surfaced429} lists_per_interval=${maxPerInterval(slowLists, interval)} ` +
+      `rss_mb=${(peakRss / 1024 / 1024).toFixed(0)}`,
+  );
+  if (answered429 > 0) console.log(`  (the emulator answered ${answered429} requests with 429; the client absorbed them)`);
+}
+
+/** Reads `--domains N` and `--window-seconds S` from the command line. */
+export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
+  const value = (flag: string, fallback: number): number => {
+    const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    if (at < 0) return fallback;
+    const raw = argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${flag}: expected a positive number, got ${JSON.stringify(raw)}`);
+    return parsed;
+  };
+  return { domains: Math.round(value("--domains", 200)), windowSeconds: value("--window-seconds", 6) };
+}
+
+/** The benchmark, for `npm run bench -- engine-scale`. */
+export const engineScaleBench: Bench = {
+  name: "engine-scale",
+  description: "N domains through the real engine at the scaled rate-limit floor",
+  limitMs: 90 * 60 * 1000,
+  run: () => engineScale(engineScaleOptions(process.argv.slice(2))),
+};
