@@ -21,6 +21,7 @@ import { FaultRegistry, type ActiveFault, type FaultSpec } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import { DataFileWriter, loadDataFile } from "./persistence";
 import { RateLimiter } from "./rate-limit";
+import { RequestEvents, type AnsweredRequest, type NextRequestOptions, type RequestListener } from "./request-events";
 import { startHttpServer } from "./server";
 import { StatsCounter, type EmulatorStats } from "./stats";
 import { Verifier } from "./verifier";
@@ -30,6 +31,7 @@ export { defaultApiKey } from "./options";
 export type { DnsRecord, DnsRecordInput, DnsRecordType } from "./dns-zone";
 export type { ActiveFault, FaultSpec } from "./faults";
 export type { EmulatorStats } from "./stats";
+export type { AnsweredRequest, NextRequestOptions, RequestListener } from "./request-events";
 
 /** A domain as the admin API shows it: the detailed wire view plus its `workspace`. */
 export type AdminDomain = ReturnType<typeof adminDomainView>;
@@ -80,6 +82,13 @@ export interface RunningEmulator {
   resetStats(): void;
   /** Refills every rate-limit budget. */
   resetRateLimits(): void;
+  /** Calls `listener` after each answered API request (not admin ones); returns the unsubscribe function. */
+  onRequest(listener: RequestListener): () => void;
+  /**
+   * The next answered API request that `match` accepts, so that a test acts on what the emulator saw
+   * rather than on elapsed time. Rejects past `options.timeoutMs` or when `options.signal` aborts.
+   */
+  nextRequest(match: (request: AnsweredRequest) => boolean, options: NextRequestOptions): Promise<AnsweredRequest>;
   /** Stops HTTP, DNS and the verifier, and writes the data file. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -110,6 +119,7 @@ export async function startEmulator(opts?: EmulatorOptions): Promise<RunningEmul
   const faults = new FaultRegistry();
   const stats = new StatsCounter();
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(options.rateLimits);
+  const requests = new RequestEvents();
   let http: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     http = await startHttpServer(
@@ -122,6 +132,7 @@ export async function startEmulator(opts?: EmulatorOptions): Promise<RunningEmul
         stats,
         limiter,
         log: options.log,
+        requests,
       },
       options.port,
     );
@@ -157,6 +168,8 @@ export async function startEmulator(opts?: EmulatorOptions): Promise<RunningEmul
     stats: () => stats.snapshot(),
     resetStats: () => stats.clear(),
     resetRateLimits: () => limiter?.reset(),
+    onRequest: (listener) => requests.subscribe(listener),
+    nextRequest: (match, nextOptions) => requests.next(match, nextOptions),
     stop: () =>
       (stopping ??= (async () => {
         await verifier.stop();

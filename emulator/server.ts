@@ -18,6 +18,7 @@ import { errorReply, type Reply } from "./reply";
 import { parserMaxHeaderSize, refuseOversized } from "./request-limits";
 import type { ApiKeyConfig } from "./options";
 import { bucketOf, rateLimitedReply, rateLimitHeaders, type RateBucket, type RateLimiter } from "./rate-limit";
+import type { RequestEvents } from "./request-events";
 import type { Router } from "./router";
 import type { StatsCounter } from "./stats";
 
@@ -33,6 +34,8 @@ export interface HttpServerDeps {
   /** Absent when rate limits are off. */
   limiter: RateLimiter | undefined;
   log: ((line: string) => void) | undefined;
+  /** Told of every answered API request (see `RunningEmulator.onRequest`). */
+  requests?: RequestEvents;
 }
 
 /** A running HTTP server. */
@@ -76,6 +79,7 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
           writeReply(res, withRequestId(reply));
         }
         if (!isAdmin) deps.log?.(`${req.method} ${path ?? "(invalid target)"} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
+        if (!isAdmin) deps.requests?.answered({ method: (req.method ?? "GET").toUpperCase(), path: path ?? req.url ?? "", status: reply === "reset" ? "reset" : reply.status, at: Date.now() });
       })
       .catch(() => {}); // the client went away mid-write: nothing left to tell it
   });

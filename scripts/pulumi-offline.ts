@@ -53,6 +53,8 @@ export interface RunResult {
     stderr: string;
     durationMs: number;
     timedOut: boolean;
+    /** Stopped because `SpawnOptions.interrupt` aborted (not by its time bound). */
+    interrupted: boolean;
 }
 
 /** A Pulumi command that failed; carries the full result for the message. */
@@ -74,9 +76,14 @@ export interface SpawnOptions {
     timeoutMs: number;
     /** Copy output to this process' stderr as it comes (debugging). */
     echo?: boolean;
+    /** Aborting it stops the command as its time bound would (a test interrupting an operation on cue). */
+    interrupt?: AbortSignal;
 }
 
-/** Runs a command in its own process group; on timeout SIGINT then SIGKILL the whole group. */
+/**
+ * Runs a command in its own process group. On timeout, or when `interrupt` aborts: SIGINT to the whole group
+ * (Ctrl-C), then SIGKILL 10 s later if it is still running (a CI job's kill).
+ */
 export function runCommand(file: string, args: string[], opts: SpawnOptions): Promise<RunResult> {
     const command = [file, ...args].map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(" ");
     const started = Date.now();
@@ -90,6 +97,7 @@ export function runCommand(file: string, args: string[], opts: SpawnOptions): Pr
         let stdout = "";
         let stderr = "";
         let timedOut = false;
+        let interrupted = false;
         child.stdout.setEncoding("utf8");
         child.stderr.setEncoding("utf8");
         child.stdout.on("data", (d: string) => {
@@ -108,20 +116,30 @@ export function runCommand(file: string, args: string[], opts: SpawnOptions): Pr
             }
         };
         let killTimer: NodeJS.Timeout | undefined;
-        const timer = setTimeout(() => {
-            timedOut = true;
+        /** Stops the group once; the first reason given is the one reported. */
+        const stop = (reason: "timeout" | "interrupt") => {
+            if (killTimer) return;
+            if (reason === "timeout") timedOut = true;
+            else interrupted = true;
             killGroup("SIGINT");
             killTimer = setTimeout(() => killGroup("SIGKILL"), 10_000);
-        }, opts.timeoutMs);
-        child.on("error", (err) => {
+        };
+        const timer = setTimeout(() => stop("timeout"), opts.timeoutMs);
+        const onInterrupt = () => stop("interrupt");
+        if (opts.interrupt?.aborted) onInterrupt();
+        else opts.interrupt?.addEventListener("abort", onInterrupt);
+        const cleanUp = () => {
             clearTimeout(timer);
             if (killTimer) clearTimeout(killTimer);
+            opts.interrupt?.removeEventListener("abort", onInterrupt);
+        };
+        child.on("error", (err) => {
+            cleanUp();
             reject(new Error(`pulumi-offline: cannot run ${command}: ${err.message}`));
         });
         child.on("close", (code, signal) => {
-            clearTimeout(timer);
-            if (killTimer) clearTimeout(killTimer);
-            resolve({ command, code, signal, stdout, stderr, durationMs: Date.now() - started, timedOut });
+            cleanUp();
+            resolve({ command, code, signal, stdout, stderr, durationMs: Date.now() - started, timedOut, interrupted });
         });
         child.stdin.on("error", () => undefined); // the command may not read its input
         child.stdin.end(opts.input ?? "");
@@ -137,7 +155,9 @@ function tail(text: string, lines = 40): string {
 export function describeRun(what: string, r: RunResult, extra: string[] = []): string {
     const status = r.timedOut
         ? `timed out after ${r.durationMs} ms`
-        : r.signal
+        : r.interrupted
+          ? `was interrupted after ${r.durationMs} ms`
+          : r.signal
           ? `was killed by ${r.signal}`
           : `exited with code ${r.code}`;
     return [

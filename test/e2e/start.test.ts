@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
+import { describeRun, runCommand, type RunResult } from "../../scripts/pulumi-offline";
 import { repoRoot } from "./harness";
 
 interface Entry {
@@ -13,21 +13,18 @@ interface Entry {
   wait?: unknown;
 }
 
-/** Runs `npm start`'s script (already built by `npm test`) on a copy of the root project. */
-function start(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot(), "dist", "scripts", "start.js"), ...args], { cwd, env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 8 * 60 * 1000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+/**
+ * Runs `npm start`'s script (already built by `npm test`) on a copy of the root project. Its bound is a
+ * deadline that fails loudly (and stops the CLI it started too: the command runs in its own process group).
+ */
+async function start(args: string[], cwd: string): Promise<RunResult> {
+  const result = await runCommand(process.execPath, [path.join(repoRoot(), "dist", "scripts", "start.js"), ...args], {
+    cwd,
+    env: process.env,
+    timeoutMs: 8 * 60 * 1000,
   });
+  if (result.timedOut) throw new Error(describeRun("npm start", result));
+  return result;
 }
 
 describe("e2e: npm start, the domains stack on the embedded emulator", function () {
@@ -96,7 +93,7 @@ describe("e2e: npm start, the domains stack on the embedded emulator", function 
     writeStack([...entries, { domain: "https://bad.example/", dns: { provider: "emulator" } }]);
     const result = await run("--preview");
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout + result.stderr, /domains\[3\] \(https:\/\/bad\.example\/\): domain: domain "https:\/\/bad\.example\/" looks like a URL/);
+    assert.match(result.stdout + result.stderr, /domains\[3\] \("https:\/\/bad\.example\/"\): domain "https:\/\/bad\.example\/" looks like a URL; give only the host name/);
     assert.equal((await emulatorContents()).domains.length, 3);
   });
 
