@@ -30,8 +30,8 @@ export function waitFindings(resources: readonly PolicyResourceView[], minimumSe
       findings.push({
         urn: domain.urn,
         message:
-          `no verification waits for ${identity.name ?? "this domain"}: \`pulumi up\` finishes before SendMailOS verifies it, and mail fails DKIM ` +
-          "until it does. Let VerifiedDomain wait (leave out `wait: false`) or declare a DomainVerification for it.",
+          `no verification waits for ${identity.name ?? "this domain"}: pulumi up finishes before SendMailOS verifies it, and mail fails DKIM ` +
+          "until it does. Let VerifiedDomain wait (leave out wait: false) or declare a DomainVerification for it.",
       });
     }
   }
@@ -45,7 +45,7 @@ export function waitFindings(resources: readonly PolicyResourceView[], minimumSe
         urn: v.urn,
         message:
           `the verification of ${name} waits at most ${timeout}s (timeoutSeconds), less than ${minimumSeconds}s: SES usually needs minutes ` +
-          "after the records resolve and may take up to 72 hours, so `pulumi up` is likely to fail first. Raise timeoutSeconds (default 2700).",
+          "after the records resolve and may take up to 72 hours, so pulumi up is likely to fail first. Raise timeoutSeconds (default 2700).",
       });
     }
   }

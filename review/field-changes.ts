@@ -91,17 +91,19 @@ function fieldChange(p: PropertyChange, step: PlannedStep, olds: Record<string, 
 }
 
 /**
- * When the engine changes a resource but no visible field explains it, the change is in a secret: each secret
- * field is listed as `[secret]`, since the preview cannot show whether it changes.
+ * Secret fields cannot be compared in a preview (the engine masks both sides), so an update or replacement
+ * lists each secret field it does not already name as `[secret]`: the reviewer sees that it may change.
  */
 function withSecrets(step: PlannedStep, changes: FieldChange[]): FieldChange[] {
-  if (changes.length > 0 || (step.op !== "update" && step.op !== "replace")) return changes;
+  if (step.op !== "update" && step.op !== "replace") return changes;
   const news = step.new?.inputs ?? {};
   const olds = step.old?.outputs ?? {};
-  return secretPaths(news, "")
-    .concat(secretPaths(olds, "").filter((p) => !secretPaths(news, "").includes(p)))
-    .filter((p) => !internalKeys.has(p))
-    .map((path) => ({ path, kind: "update", before: valueAt(olds, path), after: valueAt(news, path), replaces: false, secret: true }));
+  const named = new Set(changes.map((c) => c.path));
+  const paths = [...new Set([...secretPaths(news, ""), ...secretPaths(olds, "")])].filter((p) => !internalKeys.has(p) && !named.has(p)).sort();
+  return [
+    ...changes,
+    ...paths.map((path): FieldChange => ({ path, kind: "update", before: valueAt(olds, path), after: valueAt(news, path), replaces: false, secret: true })),
+  ];
 }
 
 function secretPaths(value: unknown, prefix: string): string[] {

@@ -97,7 +97,15 @@ const stateSchema = z.looseObject({
   dependencies: z.array(z.string()).nullish(),
 });
 
-const detailedDiffSchema = z.record(z.string(), z.looseObject({ kind: z.string(), inputDiff: z.boolean().optional() })).nullish();
+/** A detailed diff: `kind` in the document, `diffKind` in the event stream. */
+const detailedDiffSchema = z
+  .record(z.string(), z.looseObject({ kind: z.string().optional(), diffKind: z.string().optional(), inputDiff: z.boolean().optional() }))
+  .nullish()
+  .transform((diff) =>
+    diff
+      ? Object.fromEntries(Object.entries(diff).map(([path, d]) => [path, { kind: d.kind ?? d.diffKind ?? "update", ...(d.inputDiff === undefined ? {} : { inputDiff: d.inputDiff }) }]))
+      : undefined,
+  );
 
 const documentStepSchema = z.looseObject({
   op: z.string(),

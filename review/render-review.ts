@@ -67,7 +67,7 @@ function caution(endangered: DomainChange[]): string {
   const lines = [
     "> [!CAUTION]",
     `> **${plural(endangered.length, "verified domain")} ${endangered.length === 1 ? "loses its" : "lose their"} DKIM records.** ` +
-      "Mail from them fails DKIM until new records verify (SES can take up to 72 hours).",
+      `Mail from ${endangered.length === 1 ? "it" : "them"} fails DKIM until new records verify (SES can take up to 72 hours).`,
     ...endangered.slice(0, headListMax).map((c) => `> - ${namesOf(c)}: ${changeLabel(c)}`),
     ...more(endangered.length, headListMax, "domain", "see below").map((l) => `> ${l}`),
     ">",
@@ -79,9 +79,10 @@ function caution(endangered: DomainChange[]): string {
 function policySection(violations: PolicyViolation[]): string {
   const mandatory = violations.filter(blocks);
   const sorted = [...mandatory, ...violations.filter((v) => !blocks(v))];
+  const excepted = violations.filter((v) => v.excepted).length;
   const title =
     `**Policy: ${plural(mandatory.length, "mandatory violation")}${mandatory.length > 0 ? " (the preview fails)" : ""}, ` +
-    `${plural(violations.length - mandatory.length, "other violation")} (advisory or excepted)**`;
+    `${violations.length - mandatory.length - excepted} advisory${excepted > 0 ? `, ${excepted} excepted` : ""}**`;
   return [title, ...sorted.slice(0, headListMax).map((v) => `- ${violationLine(v)}`), ...more(sorted.length, headListMax, "violation")].join("\n");
 }
 
