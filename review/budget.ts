@@ -1,7 +1,8 @@
 /**
  * Keeping a comment under GitHub's limit (65,536 characters per comment) for any number of domains: the head
  * (counts, warnings, policy) always fits because each of its lists is capped; then whole detail blocks in order
- * of importance while they fit; then the remaining domains by name only; then a count of the rest. Sizes are
+ * of importance while they fit, leaving room (up to half the comment) to name every domain they leave out;
+ * then those domains by name, one line each; then a count of any that even the names cannot hold. Sizes are
  * measured in UTF-8 bytes, never fewer than characters, so the bound holds however GitHub counts. Pure.
  */
 
@@ -43,12 +44,15 @@ export function fitComment(head: string, blocks: readonly Block[], wording: CutW
   const frameReserve = sizeOf(section(wording, blocks.length, [], blocks.length)) + 2;
   if (sizeOf(join([head])) + frameReserve > budget) throw new RangeError(`the comment's head alone is ${sizeOf(head)} bytes; the limit is ${limit}`);
 
+  // linesAfter[i]: the size of the name lines of blocks i, i+1, ... (what naming them all would take).
+  const linesAfter = new Array<number>(blocks.length + 1).fill(0);
+  for (let i = blocks.length - 1; i >= 0; i--) linesAfter[i] = linesAfter[i + 1]! + sizeOf(blocks[i]!.line) + 1;
   const shown: string[] = [];
   let used = sizeOf(join([head]));
   let index = 0;
   for (; index < blocks.length; index++) {
     const cost = sizeOf(blocks[index]!.detail) + 2;
-    const reserve = index + 1 < blocks.length ? frameReserve : 0;
+    const reserve = index + 1 < blocks.length ? frameReserve + Math.min(linesAfter[index + 1]!, Math.floor(budget / 2)) : 0;
     if (used + cost + reserve > budget) break;
     shown.push(blocks[index]!.detail);
     used += cost;

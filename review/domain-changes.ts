@@ -144,8 +144,18 @@ function domainChange(group: DomainSteps, violations: readonly PolicyViolation[]
     recordUpdates: updates,
     ...dnsHostField(group.records),
     wait: waitPlan(action, group),
-    violations: violations.filter((v) => v.urn !== undefined && mine.has(v.urn)),
+    violations: violations.filter((v) => (v.urn !== undefined && mine.has(v.urn)) || namesDomain(v, [newName, oldName])),
   };
+}
+
+/**
+ * A stack policy's violation about a resource that the change deletes carries the stack's URN (the engine's
+ * rule for URNs that will not exist); the SendMailOS pack names the domain first in its messages, which ties
+ * such a violation to its domain.
+ */
+function namesDomain(v: PolicyViolation, names: (string | undefined)[]): boolean {
+  const stackLevel = v.urn === undefined || v.urn.includes("::pulumi:pulumi:Stack::");
+  return stackLevel && names.some((n) => n !== undefined && v.message.startsWith(`${n} `));
 }
 
 /** Settings of a new registration worth a reviewer's eye: ids, metadata, a policy that is not the default. */

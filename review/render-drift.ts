@@ -32,7 +32,7 @@ function head(model: DriftModel): string {
   }
   if (model.errors.length > 0) parts.push(["**The drift check failed:**", ...model.errors.slice(0, 5).map((e) => `- ${text(e)}`)].join("\n"));
   if (model.drifted.length === 0) {
-    parts.push(`**No drift:** ${plural(model.checked, "domain")} match SendMailOS and their DNS records.`);
+    parts.push(`**No drift:** ${model.checked === 1 ? "the domain matches" : `the ${model.checked} domains match`} SendMailOS and the DNS records the stack published.`);
   } else {
     const count = (kind: Drift["kind"]) => model.drifted.filter((d) => d.drifts.some((x) => x.kind === kind)).length;
     const kinds = [

@@ -38,8 +38,8 @@ export function maskSecrets(value: unknown): unknown {
   return value;
 }
 
-/** Longest value shown in a summary, in characters. */
-export const shownValueMaxChars = 120;
+/** Longest value shown in a summary, in characters: a DKIM record name of the longest domain (253) fits whole. */
+export const shownValueMaxChars = 320;
 
 /**
  * A value as one line of plain text: `[secret]`, `(known after apply)`, `(none)`, a string as it is, other

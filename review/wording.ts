@@ -183,7 +183,7 @@ function hostWords(host: DnsHost | undefined, preposition: "in" | "from" = "in")
 
 function recordLines(c: DomainChange): string[] {
   const lines: string[] = [];
-  const where = c.dnsHost ? `, ${hostWords(c.dnsHost).replace(/^in /, "").replace(/ \(.*\)$/, "")}` : "";
+  const where = c.dnsHost ? `, ${hostWords(c.dnsHost).replace(/ \(.*\)$/, "")}` : "";
   if (c.recordsRemoved.length > 0) {
     lines.push(`- **DKIM records removed** (${c.recordsRemoved.length}${where}):`, ...c.recordsRemoved.map((r) => `  - ${recordLine(r)}`));
   }
