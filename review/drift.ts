@@ -1,7 +1,7 @@
 /**
  * Drift in domain terms, from a `pulumi preview --refresh` (the scheduled drift check): the refresh reads every
- * domain, record and verification, and the steps that follow are what `pulumi up` would do to repair what
- * changed outside Pulumi. A domain gone from SendMailOS is created again, metadata changed by hand is updated
+ * domain, record and verification, and the steps that follow are what `pulumi up --refresh` would do to repair
+ * what changed outside Pulumi. A domain gone from SendMailOS is created again, metadata changed by hand is updated
  * back, a vanished DKIM record is published again, a domain no longer verified is waited for again. Anything
  * else that would change (a resource the program adds, say) is not drift but an unapplied change. Pure.
  */

@@ -1,6 +1,6 @@
 /**
  * The drift report: one line per domain that drifted, saying what changed outside Pulumi in domain terms and
- * what `pulumi up` would do about it, under GitHub's comment limit. Pure.
+ * what `pulumi up --refresh` would do about it, under GitHub's comment limit. Pure.
  */
 import { fitComment, githubCommentLimit, type Block } from "./budget";
 import type { Drift, DomainDrift, DriftModel } from "./drift";
@@ -45,7 +45,8 @@ function head(model: DriftModel): string {
       .map(([n, words]) => `${n} ${words}`);
     parts.push(
       `**Drift in ${model.drifted.length} of ${plural(model.checked, "domain")}:** ${kinds.join(", ")}. ` +
-        "`pulumi up` repairs it as said below; until then the stack does not describe what is live.",
+        "`pulumi up --refresh` repairs it as said below (a plain `pulumi up` does not: it compares with the state, which does not know of the drift); " +
+        "until then the stack does not describe what is live.",
     );
   }
   if (model.unapplied.length > 0) {
@@ -79,14 +80,14 @@ function domainLine(d: DomainDrift): string {
       case "deleted":
         icon = "🗑️";
         sentences.push(
-          "**deleted in SendMailOS outside Pulumi.** `pulumi up` registers it again with NEW DKIM keys: " +
+          "**deleted in SendMailOS outside Pulumi.** `pulumi up --refresh` registers it again with NEW DKIM keys: " +
             `${drift.recordCount > 0 ? `its ${plural(drift.recordCount, "DKIM record")} change ${dns.in} and ` : ""}it must verify again; until then mail from it fails DKIM.`,
         );
         break;
       case "changed":
         sentences.push(
           `**changed outside Pulumi:** ${drift.fields.map((f) => `${code(f.path)} is ${code(f.live)} in SendMailOS, ${code(f.wanted)} in the stack`).join("; ")}. ` +
-            "`pulumi up` restores the stack's values (or change the stack file to keep them).",
+            "`pulumi up --refresh` restores the stack's values (or change the stack file to keep them).",
         );
         break;
       case "unverified": {
@@ -99,7 +100,7 @@ function domainLine(d: DomainDrift): string {
               : "";
         sentences.push(
           `**not verified any more** (SendMailOS says ${code(drift.status)})${why}. ` +
-            `\`pulumi up\` ${missing.length > 0 ? "publishes the missing records again and " : changed.length > 0 ? "restores the records and " : ""}waits for verification; mail from it fails DKIM until then.`,
+            `\`pulumi up --refresh\` ${missing.length > 0 ? "publishes the missing records again and " : changed.length > 0 ? "restores the records and " : ""}waits for verification; mail from it fails DKIM until then.`,
         );
         break;
       }
@@ -112,11 +113,11 @@ function domainLine(d: DomainDrift): string {
       icon = icon === "✏️" ? "⚠️" : icon;
       sentences.push(
         `**${missing.length === 1 ? "DKIM record" : "DKIM records"} ${missing.map((m) => code(m.record.name)).join(", ")} missing ${dns.from}** ` +
-          "(SendMailOS has not noticed yet). `pulumi up` publishes them again.",
+          "(SendMailOS has not noticed yet). `pulumi up --refresh` publishes them again.",
       );
     }
     if (changed.length > 0) {
-      sentences.push(`**DKIM records changed ${dns.in}:** ${changed.map((m) => `${code(m.record.name)} (${m.fields.join(", ")})`).join(", ")}. \`pulumi up\` restores them.`);
+      sentences.push(`**DKIM records changed ${dns.in}:** ${changed.map((m) => `${code(m.record.name)} (${m.fields.join(", ")})`).join(", ")}. \`pulumi up --refresh\` restores them.`);
     }
   }
   return `- ${icon} ${code(d.domain)}: ${sentences.join(" ")}`;

@@ -6,17 +6,19 @@
  * The emulator's data file and the Pulumi state live together under `.cache/local/` (or `--dir`), so a
  * second run finds every domain where the first left it and changes nothing.
  *
- * Options: `--preview` only shows what `up` would do; `--destroy` tears everything down; `--dir <folder>` keeps state elsewhere (tests use it);
+ * Options: `--preview` only shows what `up` would do; `--destroy` tears everything down; `--refresh` reads every
+ * resource first (repairs what `npm run drift` reports); `--dir <folder>` keeps state elsewhere (tests use it);
  * `--project <folder>` runs another Pulumi project that uses the `emulator` stack (tests use it).
  */
 import { localStackName as stack, parsePlaceArgs, withLocalStack } from "./local-stack";
 import { summaryTable, type DomainSummaryRow } from "./summary-table";
 
 async function main(): Promise<number> {
-  const { place, flags } = parsePlaceArgs(process.argv.slice(2), ["preview", "destroy"] as const);
+  const { place, flags } = parsePlaceArgs(process.argv.slice(2), ["preview", "destroy", "refresh"] as const);
   const verb = flags.has("destroy") ? "destroy" : flags.has("preview") ? "preview" : "up";
+  const refresh = flags.has("refresh") ? ["--refresh"] : [];
   return withLocalStack(place, async ({ pulumi }) => {
-    const result = await pulumi([verb, ...(verb === "preview" ? [] : ["--yes"]), "--non-interactive", "--stack", stack, "--suppress-progress"]);
+    const result = await pulumi([verb, ...(verb === "preview" ? [] : ["--yes"]), ...refresh, "--non-interactive", "--stack", stack, "--suppress-progress"]);
     if (result.code !== 0) {
       process.stderr.write(`\npulumi ${verb} failed (exit code ${result.code}); the output above says why.\n`);
       return result.code ?? 1;
