@@ -253,7 +253,7 @@ function parseEvents(text: string): PreviewRecord {
         policy: policy.policyName,
         enforcementLevel: policy.enforcementLevel,
         // The engine sends "<the policy's description>\n<the message reported>".
-        message: policy.message.includes("\n") ? policy.message.slice(policy.message.indexOf("\n") + 1) : policy.message,
+        message: (policy.message.trim().includes("\n") ? policy.message.slice(policy.message.indexOf("\n") + 1) : policy.message).trim(),
         excepted: (policy.exceptions ?? []).length > 0,
       });
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { DeployedStateError, parseStackExport, stackReference } from "../../policy/deployed-state";
+import { deployedResources, DeployedStateError, parseStackExport, stackReference } from "../../policy/deployed-state";
 
 describe("stackReference", () => {
   it("qualifies the stack the engine names", () => {
@@ -31,5 +31,14 @@ describe("parseStackExport", () => {
   it("refuses what is not an export, saying so", () => {
     assert.throws(() => parseStackExport("error: no stack"), /did not print JSON/);
     assert.throws(() => parseStackExport("{}"), /printed an unexpected shape: deployment: /);
+  });
+});
+
+describe("deployedResources", () => {
+  it("says which stack it could not read and why when the CLI cannot run", async () => {
+    await assert.rejects(
+      deployedResources({ PULUMI_NODEJS_PROJECT: "p", PULUMI_NODEJS_STACK: "s", PATH: "/nonexistent" }),
+      (e: unknown) => e instanceof DeployedStateError && /^cannot read the deployed state of organization\/p\/s with `pulumi stack export`: .*ENOENT/.test(e.message),
+    );
   });
 });
