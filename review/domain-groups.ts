@@ -21,7 +21,7 @@ export interface DomainSteps {
 /** The steps of a preview, by domain. */
 export interface GroupedSteps {
   domains: DomainSteps[];
-  /** Steps of resources that are no SendMailOS domain's (components excluded). */
+  /** Steps of resources that are no SendMailOS domain's (components, the stack and providers excluded). */
   others: PlannedStep[];
 }
 
@@ -33,7 +33,7 @@ export function groupByDomain(steps: readonly PlannedStep[]): GroupedSteps {
   const others: PlannedStep[] = [];
   for (const step of steps) {
     const role = roleOf(step.type);
-    if (role === "domain" || role === "component") continue;
+    if (role === "domain" || role === "component" || isEngineResource(step.type)) continue;
     const group = role === "other" ? undefined : groups.get(owner(step) ?? "");
     if (!group) {
       if (step.op !== "same") others.push(step);
@@ -42,6 +42,11 @@ export function groupByDomain(steps: readonly PlannedStep[]): GroupedSteps {
     (role === "record" ? group.records : group.verifications).push(step);
   }
   return { domains: [...groups.values()], others };
+}
+
+/** The stack itself and provider instances: the engine's, not a reviewer's concern. */
+function isEngineResource(type: string): boolean {
+  return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
 }
 
 /** The name of the domain a step registers (new) or registered (old); undefined when not known. */

@@ -90,7 +90,7 @@ function othersLine(model: ReviewModel): string {
   const byOp = new Map<string, number>();
   for (const s of model.otherChanges) byOp.set(s.op, (byOp.get(s.op) ?? 0) + 1);
   const ops = [...byOp].sort(([a], [b]) => a.localeCompare(b)).map(([op, n]) => `${op} ${n}`).join(", ");
-  return `**Other resources:** ${plural(model.otherChanges.length, "resource")} that ${model.otherChanges.length === 1 ? "is" : "are"} not a SendMailOS domain's change (${ops}).`;
+  return `**Other resources:** ${plural(model.otherChanges.length, "change")} outside SendMailOS domains (${ops}).`;
 }
 
 /** The domain, or `old → new` when its name changes. */

@@ -78,6 +78,27 @@ describe("the review summary", () => {
     });
   });
 
+  describe("of other resources", () => {
+    it("counts changes outside SendMailOS domains, not the stack itself or provider instances", () => {
+      const event = (op: string, type: string, name: string) =>
+        JSON.stringify({ sequence: 1, resourcePreEvent: { metadata: { op, urn: `urn:pulumi:dev::p::${type}::${name}`, type, new: { urn: `urn:pulumi:dev::p::${type}::${name}`, type, inputs: {} } } } });
+      const text = [
+        event("create", "pulumi:pulumi:Stack", "p-dev"),
+        event("create", "pulumi:providers:aws", "default"),
+        event("create", "aws:s3/bucket:Bucket", "logs"),
+        event("delete", "aws:sqs/queue:Queue", "jobs"),
+      ].join("\n");
+      assert.deepEqual(summarizePreview(text).comment.split("\n"), [
+        "## SendMailOS review of stack `dev`",
+        "",
+        "**No SendMailOS domain changes.** 0 domains unchanged.",
+        "",
+        "**Other resources:** 2 changes outside SendMailOS domains (create 1, delete 1).",
+        "",
+      ]);
+    });
+  });
+
   describe("of values that look like markup", () => {
     it("keeps them inert: code spans hold backticks, HTML and mentions stay text", () => {
       const hostile = "`x` </details><img src=x> @octocat [link](http://e.example)";
