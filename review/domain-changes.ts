@@ -4,13 +4,13 @@
  * whether a verified domain is at stake. Pure.
  */
 import { liveFieldDiff } from "../provider/domain/domain-diff";
-import { isUnknown } from "../provider/runtime/unknown";
 import { waitSettingsShape } from "../provider/verification/verification-schema";
 import { domainFieldChanges, inputFieldChanges, verificationFieldChanges, type FieldChange } from "./field-changes";
 import { domainNameOf, groupByDomain, type DomainSteps } from "./domain-groups";
+import { clientKeyOf, pairRenames } from "./renames";
 import type { PlannedStep, PolicyViolation, PreviewRecord } from "./preview-json";
 import { dnsHostOf, recordOf, type DnsHost, type RecordView } from "./resource-kinds";
-import { containsSecret, isSecret, maskSecrets, valueAt } from "./values";
+import { containsSecret, maskSecrets, valueAt } from "./values";
 
 /** What happens to a domain. */
 export type DomainAction =
@@ -83,10 +83,8 @@ export const defaultTimeoutSeconds = waitSettingsShape.timeoutSeconds.parse(unde
 export function reviewModel(preview: PreviewRecord): ReviewModel {
   const grouped = groupByDomain(preview.steps);
   const { pairs, singles } = pairRenames(grouped.domains);
-  const all = [
-    ...singles.map((g) => domainChange(g, preview.policyViolations)),
-    ...pairs.map(([gone, born]) => renameChange(gone, born, preview.policyViolations)),
-  ];
+  const violations = indexViolations(preview.policyViolations);
+  const all = [...singles.map((g) => domainChange(g, violations)), ...pairs.map(([gone, born]) => renameChange(gone, born, violations))];
   const changes = all.filter((c) => c.action !== "none");
   const count = (...actions: DomainAction[]) => changes.filter((c) => actions.includes(c.action)).length;
   return {
@@ -115,7 +113,7 @@ const actionOfOp: Record<string, DomainAction> = {
   delete: "delete",
 };
 
-function domainChange(group: DomainSteps, violations: readonly PolicyViolation[]): DomainChange {
+function domainChange(group: DomainSteps, violations: ViolationIndex): DomainChange {
   const step = group.domain;
   let action: DomainAction = actionOfOp[step.op] ?? "none";
   const changingRecords = group.records.filter((r) => r.op !== "same");
@@ -144,8 +142,14 @@ function domainChange(group: DomainSteps, violations: readonly PolicyViolation[]
     recordUpdates: updates,
     ...dnsHostField(group.records),
     wait: waitPlan(action, group),
-    violations: violations.filter((v) => (v.urn !== undefined && mine.has(v.urn)) || namesDomain(v, [newName, oldName])),
+    violations: violationsOf(violations, mine, [newName, oldName]),
   };
+}
+
+/** Violations by the resource they name, and stack-level ones by the domain their message starts with. */
+interface ViolationIndex {
+  byUrn: Map<string, PolicyViolation[]>;
+  byDomain: Map<string, PolicyViolation[]>;
 }
 
 /**
@@ -153,9 +157,21 @@ function domainChange(group: DomainSteps, violations: readonly PolicyViolation[]
  * rule for URNs that will not exist); the SendMailOS pack names the domain first in its messages, which ties
  * such a violation to its domain.
  */
-function namesDomain(v: PolicyViolation, names: (string | undefined)[]): boolean {
-  const stackLevel = v.urn === undefined || v.urn.includes("::pulumi:pulumi:Stack::");
-  return stackLevel && names.some((n) => n !== undefined && v.message.startsWith(`${n} `));
+function indexViolations(violations: readonly PolicyViolation[]): ViolationIndex {
+  const index: ViolationIndex = { byUrn: new Map(), byDomain: new Map() };
+  const add = (map: Map<string, PolicyViolation[]>, key: string, v: PolicyViolation) => map.set(key, [...(map.get(key) ?? []), v]);
+  for (const v of violations) {
+    if (v.urn !== undefined && !v.urn.includes("::pulumi:pulumi:Stack::")) add(index.byUrn, v.urn, v);
+    else add(index.byDomain, v.message.split(" ")[0]!, v);
+  }
+  return index;
+}
+
+function violationsOf(index: ViolationIndex, urns: Iterable<string>, names: (string | undefined)[]): PolicyViolation[] {
+  const found = new Set<PolicyViolation>();
+  for (const urn of urns) for (const v of index.byUrn.get(urn) ?? []) found.add(v);
+  for (const name of new Set(names)) if (name !== undefined) for (const v of index.byDomain.get(name) ?? []) found.add(v);
+  return [...found];
 }
 
 /** Settings of a new registration worth a reviewer's eye: ids, metadata, a policy that is not the default. */
@@ -210,39 +226,8 @@ function waitPlan(action: DomainAction, group: DomainSteps): WaitPlan {
   return creates && group.verifications.length === 0 ? { kind: "disabled" } : { kind: "none" };
 }
 
-/**
- * A deleted domain and a registered one with the same `externalId` (and workspace) are one client's domain
- * renamed: the domains program names resources after the domain, so to the engine a rename is a deletion and
- * a creation. Only unambiguous pairs are joined; the rest stay as they are.
- */
-function pairRenames(groups: DomainSteps[]): { pairs: [DomainSteps, DomainSteps][]; singles: DomainSteps[] } {
-  const gone = new Map<string, DomainSteps[]>();
-  const born = new Map<string, DomainSteps[]>();
-  for (const g of groups) {
-    const k = g.domain.op === "delete" || g.domain.op === "create" ? keyOf(g.domain) : undefined;
-    if (k === undefined) continue;
-    const side = g.domain.op === "delete" ? gone : born;
-    side.set(k, [...(side.get(k) ?? []), g]);
-  }
-  const pairs: [DomainSteps, DomainSteps][] = [];
-  for (const [k, olds] of gone) {
-    const news = born.get(k);
-    if (olds.length === 1 && news?.length === 1) pairs.push([olds[0]!, news[0]!]);
-  }
-  const paired = new Set(pairs.flat());
-  return { pairs, singles: groups.filter((g) => !paired.has(g)) };
-}
-
-/** The client key of a registration that ends (delete) or starts (create): `[externalId, workspaceId]` as JSON. */
-function keyOf(step: PlannedStep): string | undefined {
-  const view = step.op === "delete" ? step.old : step.new;
-  const id = step.op === "delete" ? view?.outputs["externalId"] ?? view?.inputs["externalId"] : view?.inputs["externalId"];
-  if (typeof id !== "string" || id === "" || isUnknown(id) || isSecret(id)) return undefined;
-  return JSON.stringify([id, view?.inputs["workspaceId"] ?? view?.outputs["workspaceId"] ?? null]);
-}
-
 /** The change of a renamed domain: the old registration's end and the new one's start, as one replacement. */
-function renameChange(gone: DomainSteps, born: DomainSteps, violations: readonly PolicyViolation[]): DomainChange {
+function renameChange(gone: DomainSteps, born: DomainSteps, violations: ViolationIndex): DomainChange {
   const before = domainChange(gone, violations);
   const after = domainChange(born, violations);
   const live = liveFieldDiff(
@@ -263,12 +248,12 @@ function renameChange(gone: DomainSteps, born: DomainSteps, violations: readonly
     ...after,
     action: "rename",
     previousDomain: before.domain,
-    client: JSON.parse(keyOf(born.domain)!)[0] as string,
+    client: JSON.parse(clientKeyOf(born.domain)!)[0] as string,
     urns: [...before.urns, ...after.urns],
     wasVerified: before.wasVerified,
     retained: before.retained,
     fields,
     recordsRemoved: before.recordsRemoved,
-    violations: [...before.violations, ...after.violations],
+    violations: [...new Set([...before.violations, ...after.violations])],
   };
 }

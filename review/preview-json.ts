@@ -10,8 +10,9 @@
  *
  * It knows Pulumi's JSON, nothing of SendMailOS. Pure.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { describeIssues } from "../sdk/describe-issues";
+import { documentSchema, eventSchema, type stateSchema } from "./preview-schemas";
 
 /** A resource's state as a step shows it. */
 export interface ResourceView {
@@ -84,68 +85,6 @@ export class PreviewFormatError extends Error {
     this.name = "PreviewFormatError";
   }
 }
-
-const record = z.record(z.string(), z.unknown());
-
-const stateSchema = z.looseObject({
-  urn: z.string(),
-  type: z.string(),
-  id: z.string().optional(),
-  parent: z.string().optional(),
-  inputs: record.nullish(),
-  outputs: record.nullish(),
-  dependencies: z.array(z.string()).nullish(),
-});
-
-/** A detailed diff: `kind` in the document, `diffKind` in the event stream. */
-const detailedDiffSchema = z
-  .record(z.string(), z.looseObject({ kind: z.string().optional(), diffKind: z.string().optional(), inputDiff: z.boolean().optional() }))
-  .nullish()
-  .transform((diff) =>
-    diff
-      ? Object.fromEntries(Object.entries(diff).map(([path, d]) => [path, { kind: d.kind ?? d.diffKind ?? "update", ...(d.inputDiff === undefined ? {} : { inputDiff: d.inputDiff }) }]))
-      : undefined,
-  );
-
-const documentStepSchema = z.looseObject({
-  op: z.string(),
-  urn: z.string(),
-  oldState: stateSchema.nullish(),
-  newState: stateSchema.nullish(),
-  detailedDiff: detailedDiffSchema,
-  replaceReasons: z.array(z.string()).nullish(),
-});
-
-const documentSchema = z.looseObject({
-  steps: z.array(documentStepSchema),
-  diagnostics: z.array(z.looseObject({ urn: z.string().optional(), message: z.string(), severity: z.string() })).nullish(),
-});
-
-const eventStepSchema = z.looseObject({
-  op: z.string(),
-  urn: z.string(),
-  type: z.string(),
-  old: stateSchema.nullish(),
-  new: stateSchema.nullish(),
-  keys: z.array(z.string()).nullish(),
-  detailedDiff: detailedDiffSchema,
-});
-
-const eventSchema = z.looseObject({
-  resourcePreEvent: z.looseObject({ metadata: eventStepSchema }).optional(),
-  resOutputsEvent: z.looseObject({ metadata: eventStepSchema }).optional(),
-  policyEvent: z
-    .looseObject({
-      resourceUrn: z.string().optional(),
-      message: z.string(),
-      policyName: z.string(),
-      policyPackName: z.string(),
-      enforcementLevel: z.string(),
-      exceptions: z.array(z.unknown()).nullish(),
-    })
-    .optional(),
-  diagnosticEvent: z.looseObject({ urn: z.string().optional(), message: z.string(), severity: z.string() }).optional(),
-});
 
 /** The engine's closing line of a failed preview, which says nothing the other messages do not. */
 function genericFailure(d: { message: string; severity: string; urn?: string | undefined }): boolean {
