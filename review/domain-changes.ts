@@ -123,7 +123,8 @@ function domainChange(group: DomainSteps, violations: ViolationIndex): DomainCha
   const newName = domainNameOf(step, "new");
   const oldName = domainNameOf(step, "old");
   const fields = action === "update" || action === "replace" ? domainFieldChanges(step) : [];
-  const verificationFields = changingVerifications.flatMap((v) => (v.op === "update" ? verificationFieldChanges(v) : []));
+  // A verification's `status` change means it waits again: the wait plan says so, it is no field a reviewer set.
+  const verificationFields = changingVerifications.flatMap((v) => (v.op === "update" ? verificationFieldChanges(v).filter((f) => f.path !== "status") : []));
   const { added, removed, updates } = recordChanges(changingRecords);
   const urns = [step.urn, ...group.records.map((r) => r.urn), ...group.verifications.map((v) => v.urn)];
   const parents = [step.new?.parent, step.old?.parent].filter((p): p is string => p !== undefined && p.includes("VerifiedDomain"));
