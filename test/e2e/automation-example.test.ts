@@ -14,7 +14,7 @@ import { PulumiCommand } from "@pulumi/pulumi/automation";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { OnboardingInProgressError, onboardClient, removeClient, type DkimRecord, type OnboardingOptions } from "../../examples/automation/onboarding";
 import { runCommand } from "../../scripts/pulumi-offline";
-import { getPulumiBinDir, pulumiEnv, repoRoot } from "./harness";
+import { getPulumiBinDir, pulumiEnv, repoRoot } from "../../scripts/pulumi-offline";
 
 /** What the CLI printed on stdout, one JSON event per line, and how it ended. */
 interface CliRun {
