@@ -8,20 +8,9 @@ import { isIPv4 } from "node:net";
 import { z } from "zod";
 import { canonicalDnsName } from "../sdk/dns-records";
 import { isValidOwnerName } from "./host-name";
+import { dnsRecordTypes, type DnsRecord, type DnsRecordType } from "./public-types";
 
-/** Record types the emulator serves: CNAME for DKIM, A and TXT because they cost nothing more. */
-export const dnsRecordTypes = ["A", "CNAME", "TXT"] as const;
-/** A record type the emulator serves. */
-export type DnsRecordType = (typeof dnsRecordTypes)[number];
-
-/** A record in the zone. */
-export interface DnsRecord {
-  name: string;
-  type: DnsRecordType;
-  value: string;
-  /** Seconds. */
-  ttl: number;
-}
+export { dnsRecordTypes, type DnsRecord, type DnsRecordType } from "./public-types";
 
 /** Records are served with this TTL unless one is given. */
 export const defaultTtl = 300;

@@ -11,15 +11,16 @@
  * ```
  * @packageDocumentation
  */
-import type { DomainStatus } from "../sdk/wire";
+import type { DomainStatus } from "../sdk/types";
 import { adminDomainView, adminRouter, publishDkim } from "./admin";
 import { apiRouter } from "./api-routes";
 import { DomainStore } from "./domain-store";
 import { startDnsServer } from "./dns-server";
-import { DnsZone, type DnsRecord, type DnsRecordInput, type DnsRecordType } from "./dns-zone";
-import { FaultRegistry, type ActiveFault, type FaultSpec } from "./faults";
+import { DnsZone } from "./dns-zone";
+import { FaultRegistry } from "./faults";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import { DataFileWriter, loadDataFile } from "./persistence";
+import type { ActiveFault, AdminDomain, DnsRecord, DnsRecordInput, DnsRecordType, FaultSpec } from "./public-types";
 import { RateLimiter } from "./rate-limit";
 import { RequestEvents, type AnsweredRequest, type NextRequestOptions, type RequestListener } from "./request-events";
 import { startHttpServer } from "./server";
@@ -28,13 +29,10 @@ import { Verifier } from "./verifier";
 
 export type { ApiKeyConfig, AssumedMethod, EmulatorOptions, PaginationOptions, RateLimitOptions, VerificationOptions } from "./options";
 export { defaultApiKey } from "./options";
-export type { DnsRecord, DnsRecordInput, DnsRecordType } from "./dns-zone";
-export type { ActiveFault, FaultSpec } from "./faults";
+// Plain types, not the zod-inferred ones of dns-zone.ts and faults.ts: see public-types.ts.
+export type { ActiveFault, AdminDomain, DnsRecord, DnsRecordInput, DnsRecordType, FaultScope, FaultSpec, ResolvedFault } from "./public-types";
 export type { EmulatorStats } from "./stats";
 export type { AnsweredRequest, NextRequestOptions, RequestListener } from "./request-events";
-
-/** A domain as the admin API shows it: the detailed wire view plus its `workspace`. */
-export type AdminDomain = ReturnType<typeof adminDomainView>;
 
 /** Where the DNS server listens. */
 export interface EmulatorDnsAddress {

@@ -4,8 +4,9 @@
  *
  *   pulumi plugin install resource sendmailos 0.1.0 --file pulumi-resource-sendmailos-v0.1.0-linux-x64.tar.gz
  *
- * The archive holds the packed npm package with its production dependencies installed (a real folder: the
- * CLI cannot install a folder whose node_modules is a symlink) and, at its root, the executable
+ * The archive holds the packed npm package with its production dependencies and its optional peers
+ * (`@pulumi/aws`, `@pulumi/cloudflare`) installed (a real folder: the CLI cannot install a folder whose
+ * node_modules is a symlink) and, at its root, the executable
  * `pulumi-resource-sendmailos` that runs it with the `node` on PATH. Prints the archive's path last.
  *
  * Options: `--out <dir>` (default `.cache/plugin`).
@@ -29,6 +30,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 exec node "$here/package/bin/pulumi-resource-sendmailos" "$@"
 `;
 
+/** `name@range` of each optional peer dependency of the package. */
+export function optionalPeerSpecs(root: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
+  return Object.entries(manifest.peerDependencies ?? {})
+    .filter(([name]) => manifest.peerDependenciesMeta?.[name]?.optional === true)
+    .map(([name, range]) => `${name}@${range}`);
+}
+
 function run(command: string, args: string[], cwd: string): string {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.stderr}${result.stdout}`);
@@ -40,10 +52,14 @@ export function buildPluginArchive(outDir: string): string {
   const root = repoRoot();
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "sendmailos-plugin-"));
   try {
-    const tarball = run("npm", ["pack", "--silent", "--pack-destination", staging], root).trim().split("\n").pop()!;
+    // --ignore-scripts: pack the build in dist/ (`npm run plugin:archive` builds first); prepack would rebuild
+    // dist/ from scratch, under a test suite that runs from it.
+    const tarball = run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", staging], root).trim().split("\n").pop()!;
     run("tar", ["xzf", path.join(staging, tarball), "-C", staging], staging);
     const pkg = path.join(staging, "package");
-    run("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock"], pkg);
+    // npm installs the @pulumi/pulumi peer, not the optional ones: a plugin has no project to add them to, and
+    // its VerifiedDomain publishes records to Route53 and Cloudflare too.
+    run("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", ...optionalPeerSpecs(root)], pkg);
     fs.writeFileSync(path.join(staging, "pulumi-resource-sendmailos"), launcher, { mode: 0o755 });
     fs.rmSync(path.join(staging, tarball));
     fs.mkdirSync(outDir, { recursive: true });

@@ -1,8 +1,13 @@
 /**
  * The client's public, camelCase data types. Wire (snake_case) types live in `wire.ts`; `mapping.ts`
- * converts between the two.
+ * converts between the two. Plain TypeScript on purpose: `pulumi-sendmailos/sdk` publishes these, and a
+ * user's compiler must not need zod's declarations to read them.
  */
-import type { DomainStatus } from "./wire";
+
+/** The verification states SendMailOS documents, in their usual order. */
+export const domainStatuses = ["pending", "verified", "failed"] as const;
+/** A domain's verification state (the wire schema in `wire.ts` is built from {@link domainStatuses}). */
+export type DomainStatus = (typeof domainStatuses)[number];
 
 /** A DNS record SendMailOS asks the customer to publish (a DKIM CNAME). */
 export interface DnsRecord {

@@ -8,11 +8,12 @@
  */
 import { z } from "zod";
 import { domainNameFieldSchema, externalIdFieldSchema, metadataFieldSchema } from "./request-fields";
+import { domainStatuses } from "./types";
+
+export type { DomainStatus } from "./types";
 
 /** Domain verification states documented by SendMailOS. */
-export const domainStatusSchema = z.enum(["pending", "verified", "failed"]);
-/** A domain's verification state. */
-export type DomainStatus = z.infer<typeof domainStatusSchema>;
+export const domainStatusSchema = z.enum(domainStatuses);
 
 /** One DNS record SendMailOS asks the customer to publish (always a CNAME for Easy DKIM). */
 export const wireDnsRecordSchema = z.object({

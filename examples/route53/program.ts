@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Domain, DomainVerification, VerifiedDomain, route53DkimRecords } from "pulumi-sendmailos";
+import { Domain, DomainVerification, VerifiedDomain } from "pulumi-sendmailos";
+import { route53DkimRecords } from "pulumi-sendmailos/route53";
 
 /** What the program needs; `index.ts` reads it from the stack configuration. */
 export interface ExampleConfig {

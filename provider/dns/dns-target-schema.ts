@@ -6,13 +6,9 @@ import { z } from "zod";
 import type { InputFailure } from "../schema/issues";
 import { booleanField, identifierField, ttlField } from "../schema/fields";
 import { documented } from "../schema/doc";
+import { cloudflareAutomaticTtl, emulatorDefaultTtl, route53DefaultTtl } from "./dns-target-defaults";
 
-/** Route53's default TTL for DKIM records (what SES suggests). */
-export const route53DefaultTtl = 1800;
-/** Cloudflare's "automatic" TTL. */
-export const cloudflareAutomaticTtl = 1;
-/** TTL of records in the emulator's zone. */
-export const emulatorDefaultTtl = 300;
+export { cloudflareAutomaticTtl, emulatorDefaultTtl, route53DefaultTtl } from "./dns-target-defaults";
 /** Largest TTL DNS allows (RFC 2181 §8). */
 const maxTtl = 2_147_483_647;
 

@@ -7,9 +7,12 @@ import { z } from "zod";
 import { limits } from "../../sdk/limits";
 import { booleanField, domainNameField, externalIdField, metadataField, workspaceIdField } from "../schema/fields";
 import { documented } from "../schema/doc";
+import { deletionPolicies } from "./deletion-policy";
+
+export type { DeletionPolicy } from "./deletion-policy";
 
 /** What to do with the SendMailOS domain when the resource is deleted or replaced. */
-export const deletionPolicySchema = z.enum(["delete", "retain"], {
+export const deletionPolicySchema = z.enum(deletionPolicies, {
   error: (issue) => `must be "delete" or "retain", got ${JSON.stringify(issue.input) ?? "nothing"}`,
 });
 
@@ -48,9 +51,6 @@ export const domainInputsSchema = z.strictObject({
 
 /** A `Domain`'s inputs after `check`: normalized, defaults applied. */
 export type DomainInputs = z.output<typeof domainInputsSchema>;
-
-/** What to do with the SendMailOS domain when the resource is deleted. */
-export type DeletionPolicy = z.output<typeof deletionPolicySchema>;
 
 /** A DKIM record to publish, as the outputs carry it. */
 export const dnsRecordOutputSchema = z.object({

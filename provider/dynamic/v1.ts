@@ -18,15 +18,18 @@ import { dynamicProvider } from "./adapter";
 import { isProviderKind, type ProviderKind } from "./kinds";
 import { knownOutputsFor, knownOutputsOf } from "./known-outputs";
 
-/** The provider of each kind reachable from state. */
-export const providers = {
+/**
+ * The provider of each kind reachable from state. Typed by Pulumi's interface alone: the inferred types name
+ * internal modules (and through them zod), which this entry's public declarations must not reach.
+ */
+export const providers: Readonly<Record<ProviderKind, pulumi.dynamic.ResourceProvider>> = {
   domain: dynamicProvider(domainOperations, {
     afterCheck: async (olds, inputs) => ({ ...(await knownOutputsFor(olds, inputs as DomainInputs)) }),
     afterRead: (state) => knownOutputsOf({ ...state, id: state.domainId }),
   }),
   verification: dynamicProvider(verificationOperations),
   emulatorDnsRecord: dynamicProvider(emulatorRecordOperations),
-} satisfies Record<ProviderKind, pulumi.dynamic.ResourceProvider>;
+};
 
 const methods = ["check", "diff", "create", "read", "update", "delete"] as const;
 type Method = (typeof methods)[number];

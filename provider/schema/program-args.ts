@@ -6,18 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { checkInputs, type CheckOptions } from "./check-inputs";
+import { InvalidArgumentsError } from "./invalid-arguments-error";
 
-/** Arguments refused in a program; the message lists every failure with its fix. */
-export class InvalidArgumentsError extends Error {
-  /** @param what e.g. `VerifiedDomain acme.com` @param reasons one per failure */
-  constructor(
-    what: string,
-    readonly reasons: string[],
-  ) {
-    super(`${what}: ${reasons.length === 1 ? reasons[0] : `\n${reasons.map((r) => `  - ${r}`).join("\n")}`}`);
-    this.name = "InvalidArgumentsError";
-  }
-}
+export { InvalidArgumentsError } from "./invalid-arguments-error";
 
 /** Whether a value holds an `Output` or a promise anywhere (not known while the program runs). */
 export function containsPending(value: unknown): boolean {
