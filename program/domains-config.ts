@@ -1,5 +1,6 @@
 import { verifiedDomainArgsSchema, checkVerifiedDomainArgs, type VerifiedDomainInputs } from "../provider/components/verified-domain-schema";
 import { failuresOf } from "../provider/schema/issues";
+import * as pulumi from "@pulumi/pulumi";
 import { displayText } from "../sdk/display";
 
 /**
@@ -11,8 +12,11 @@ export const domainEntrySchema = verifiedDomainArgsSchema;
 /** A validated entry of the `domains` stack setting. */
 export type DomainEntry = VerifiedDomainInputs;
 
-/** The `domains` setting's value is not what the program expects; the message names each bad entry. */
-export class DomainsConfigError extends Error {
+/**
+ * The `domains` setting's value is not what the program expects; the message names each bad entry. A
+ * `RunError`, so that Pulumi prints the message alone: a stack trace into the program helps no one fix a stack file.
+ */
+export class DomainsConfigError extends pulumi.RunError {
   constructor(readonly problems: string[]) {
     super(`The stack setting "domains" is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "DomainsConfigError";

@@ -138,7 +138,7 @@ for (const [which, version] of Object.entries(pulumiVersions)) {
       assert.equal(result.stdout.trim(), JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", "pulumi-sendmailos", "package.json"), "utf8")).version);
     });
 
-    it("installs both bins; the native plugin starts and says on which port it serves", async () => {
+    it("installs every bin; the native plugin starts and says on which port it serves", async () => {
       for (const bin of documentedBins) assert.ok(fs.existsSync(path.join(project.dir, "node_modules", ".bin", bin)), `node_modules/.bin/${bin}`);
       // The plugin prints its port, then serves until it sees that its engine is gone (here: at once, there is
       // none at that address) or the bound stops it.

@@ -22,6 +22,7 @@ export const documentedEntries: DocumentedEntry[] = [
   { subpath: "./native", names: ["Domain", "DomainVerification", "VerifiedDomain", "Provider"] },
   { subpath: "./route53", names: ["route53DkimRecords"], typesNeed: "@pulumi/aws" },
   { subpath: "./cloudflare", names: ["cloudflareDkimRecords"], typesNeed: "@pulumi/cloudflare" },
+  { subpath: "./review", names: ["summarizePreview", "reviewModel", "driftModel", "githubCommentLimit"] },
 ];
 
 /** `pulumi-sendmailos` or `pulumi-sendmailos/<subpath>`. */
@@ -30,7 +31,7 @@ export function importPath(entry: DocumentedEntry): string {
 }
 
 /** The executables the package installs. */
-export const documentedBins = ["sendmailos-emulator", "pulumi-resource-sendmailos"];
+export const documentedBins = ["sendmailos-emulator", "pulumi-resource-sendmailos", "sendmailos-review"];
 
 /**
  * A TypeScript file importing every entry whose types need none of `missing`, and using a name of each, so

@@ -69,7 +69,7 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
   });
 
   it("ships nothing else: no tests, fixtures, TypeScript sources or development files", () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/pulumi-resource-sendmailos|plugin\/(PulumiPlugin\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator)\/.+\.(js|d\.ts|js\.map))$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/pulumi-resource-sendmailos|(plugin|policy-pack)\/(PulumiPlugin\.yaml|PulumiPolicy\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator|review|policy)\/.+\.(js|d\.ts|js\.map))$/;
     const unexpected = files.filter((file) => !allowed.test(file) || /(^|\/)(test|tests|fixtures|__tests__)\//.test(file));
     assert.deepEqual(unexpected, []);
   });
@@ -105,8 +105,17 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
     const specs = { ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.devDependencies };
     assert.deepEqual(Object.entries(specs).filter(([, spec]) => /^(file|link|git|https?):/.test(spec)), []);
     assert.deepEqual(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@pulumi/")), []);
-    assert.deepEqual(manifest.peerDependencies, { "@pulumi/pulumi": "^3.216.0", "@pulumi/aws": "^7.0.0", "@pulumi/cloudflare": "^6.0.0" });
-    assert.deepEqual(manifest.peerDependenciesMeta, { "@pulumi/aws": { optional: true }, "@pulumi/cloudflare": { optional: true } });
+    assert.deepEqual(manifest.peerDependencies, {
+      "@pulumi/pulumi": "^3.216.0",
+      "@pulumi/aws": "^7.0.0",
+      "@pulumi/cloudflare": "^6.0.0",
+      "@pulumi/policy": "^1.21.0",
+    });
+    assert.deepEqual(manifest.peerDependenciesMeta, {
+      "@pulumi/aws": { optional: true },
+      "@pulumi/cloudflare": { optional: true },
+      "@pulumi/policy": { optional: true },
+    });
     assert.equal(manifest.engines["node"], ">=22");
   });
 
