@@ -80,7 +80,16 @@ async function scenario(s: Scenario, emulator: RunningEmulator, domains: Domain[
 function row(r: ScenarioResult): Cell[] {
   const s = summarize(r.perDomain);
   const total = r.queries.cname + r.queries.a;
-  return [r.name, ms(r.wallMs), ms(s.p50), ms(s.p95), ms(s.max), `${r.queries.cname}+${r.queries.a}=${total}`, (total / DOMAINS).toFixed(1), counts(r.states)];
+  return [
+    r.name,
+    ms(r.wallMs),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.max),
+    `${r.queries.cname}+${r.queries.a}=${total}`,
+    (total / DOMAINS).toFixed(1),
+    counts(r.states),
+  ];
 }
 
 /** See the file comment. */
@@ -107,7 +116,10 @@ export const dnsDiagnosis: Bench = {
       const results: ScenarioResult[] = [];
       for (const s of SCENARIOS) results.push(await scenario(s, emulator, s.records === "published" ? published : missing));
       section("results");
-      table(["scenario", "wall", "p50/domain", "p95/domain", "max/domain", "queries cname+a", "per domain", "record states"], results.map(row));
+      table(
+        ["scenario", "wall", "p50/domain", "p95/domain", "max/domain", "queries cname+a", "per domain", "record states"],
+        results.map(row),
+      );
     } finally {
       await emulator.stop();
     }

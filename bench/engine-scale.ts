@@ -70,7 +70,12 @@ async function timed(stack: DomainsStack, verb: "up" | "refresh" | "preview"): P
 }
 
 /** Polls N domains the way per-resource waits (SES/ACM style) do: one GET by id per domain per interval. */
-async function perResourceBaseline(domains: number, windowMs: number, intervalMs: number, intervals: number): Promise<{ requests: number; rateLimited: number; perMinute: number }> {
+async function perResourceBaseline(
+  domains: number,
+  windowMs: number,
+  intervalMs: number,
+  intervals: number,
+): Promise<{ requests: number; rateLimited: number; perMinute: number }> {
   clearSharedRateLimiters();
   const emulator = await startBenchEmulator({ rateLimits: { windowMs, create: 10_000, read: 60, other: 60 } });
   const client = new SendMailOSClient({ apiKey: emulator.apiKey, baseUrl: emulator.baseUrl, rateLimits: false, retry: { maxAttempts: 1 } });
@@ -82,7 +87,9 @@ async function perResourceBaseline(domains: number, windowMs: number, intervalMs
     let limited = 0;
     for (let round = 0; round < intervals; round++) {
       const roundStart = Date.now();
-      await Promise.all(ids.map((id) => client.getDomain(id).catch((e: { status?: number }) => (e.status === 429 ? void limited++ : undefined))));
+      await Promise.all(
+        ids.map((id) => client.getDomain(id).catch((e: { status?: number }) => (e.status === 429 ? void limited++ : undefined))),
+      );
       await new Promise((r) => setTimeout(r, Math.max(0, intervalMs - (Date.now() - roundStart))));
     }
     const elapsed = Date.now() - started;
@@ -181,7 +188,9 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       r.floorMs === undefined ? "" : (r.run.durationMs / r.floorMs).toFixed(2),
       ref === undefined ? "" : `${(r.run.durationMs / ref.durationMs).toFixed(2)} (${ms(ref.durationMs)} at ${REFERENCE_DOMAINS})`,
       r.lists ?? "",
-      Object.entries(r.run.changes).map(([k, v]) => `${k} ${v}`).join(", "),
+      Object.entries(r.run.changes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
       bytes(r.run.providerPeakRss),
       r.extra ?? "",
     ];
@@ -194,7 +203,10 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   const ourPerMinute = slowLists.length / ((b.to - b.from) / windowMs);
   keyValues([
     ["ours: list requests per documented minute during (b)", ourPerMinute.toFixed(1)],
-    ["per-resource polling: requests per documented minute", `${baseline.perMinute.toFixed(0)} (${baseline.requests} in 5 intervals; ${baseline.rateLimited} answered 429)`],
+    [
+      "per-resource polling: requests per documented minute",
+      `${baseline.perMinute.toFixed(0)} (${baseline.requests} in 5 intervals; ${baseline.rateLimited} answered 429)`,
+    ],
     ["state size per domain", bytes(stateBytes / n)],
   ]);
 

@@ -32,7 +32,10 @@ async function serialize(kind: ProviderKind): Promise<Serialized> {
 
 /** Dynamic resources per domain for each way of publishing DNS (`VerifiedDomain`). */
 const LAYOUTS: { name: string; kinds: ProviderKind[] }[] = [
-  { name: "VerifiedDomain, dns emulator", kinds: ["domain", "emulatorDnsRecord", "emulatorDnsRecord", "emulatorDnsRecord", "verification"] },
+  {
+    name: "VerifiedDomain, dns emulator",
+    kinds: ["domain", "emulatorDnsRecord", "emulatorDnsRecord", "emulatorDnsRecord", "verification"],
+  },
   { name: "VerifiedDomain, route53/cloudflare", kinds: ["domain", "verification"] },
   { name: "VerifiedDomain, wait: false", kinds: ["domain"] },
 ];
@@ -40,7 +43,8 @@ const LAYOUTS: { name: string; kinds: ProviderKind[] }[] = [
 /** See the file comment. */
 export const providerText: Bench = {
   name: "provider-text",
-  description: "serialized __provider size per kind (pulumi.runtime.serializeFunction, as dynamic.Resource does) and its state cost per domain.",
+  description:
+    "serialized __provider size per kind (pulumi.runtime.serializeFunction, as dynamic.Resource does) and its state cost per domain.",
   limitMs: 60_000,
   async run() {
     heading(this.name, this.description);

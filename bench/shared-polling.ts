@@ -105,7 +105,10 @@ export const sharedPolling: Bench = {
       keyValues([
         ["list requests while pending", `${listWhilePending} in ${ms(pendingMs)} = ${intervals.toFixed(1)} intervals`],
         ["list requests per interval", perInterval.toFixed(2)],
-        ["list requests in total", `${final.requests[LIST] ?? 0} (list cache fetches: ${domainListFor(undefined).fetches - warmupFetches})`],
+        [
+          "list requests in total",
+          `${final.requests[LIST] ?? 0} (list cache fetches: ${domainListFor(undefined).fetches - warmupFetches})`,
+        ],
         ["other API requests", counts(otherRequests)],
         ["429s the server sent", final.rateLimited],
         ["waits verified", `${verified} / ${DOMAINS}; not verified: ${counts(failures)}`],
@@ -121,13 +124,14 @@ export const sharedPolling: Bench = {
           DOCUMENTED_LIST_PER_MINUTE,
         ]),
       );
-      section(`memory (process.memoryUsage${canForceGc() ? " after a forced full GC" : ", no forced GC"}; emulator in-process; client and one list warmed up before the baseline)`);
+      section(
+        `memory (process.memoryUsage${canForceGc() ? " after a forced full GC" : ", no forced GC"}; emulator in-process; client and one list warmed up before the baseline)`,
+      );
       const row = (name: string, m: MemorySnapshot) => [name, bytes(m.rss), bytes(m.heapUsed)];
-      table(["when", "rss", "heapUsed"], [
-        row("before the waits", before),
-        row(`${DOMAINS} waiting (at mark)`, during),
-        row("after all ended", after),
-      ]);
+      table(
+        ["when", "rss", "heapUsed"],
+        [row("before the waits", before), row(`${DOMAINS} waiting (at mark)`, during), row("after all ended", after)],
+      );
       keyValues([
         ["per waiting domain, heapUsed", bytes((during.heapUsed - before.heapUsed) / DOMAINS)],
         ["per waiting domain, rss", `${bytes((during.rss - before.rss) / DOMAINS)} (indicative only: RSS moves by whole pages and arenas)`],

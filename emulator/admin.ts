@@ -94,16 +94,12 @@ export function adminRouter(deps: AdminDeps): Router<AdminHandler> {
     })
     .add("GET", "/admin/dns", () => ok({ address: dnsAddress }))
     .add("GET", "/admin/dns/records", () => ok({ records: zone.list() }))
-    .add("PUT", "/admin/dns/records", ({ body }) =>
-      parseBody(body, dnsRecordInputSchema, (record) => ok({ record: zone.set(record) })),
-    )
+    .add("PUT", "/admin/dns/records", ({ body }) => parseBody(body, dnsRecordInputSchema, (record) => ok({ record: zone.set(record) })))
     .add("DELETE", "/admin/dns/records", ({ body }) =>
       parseBody(body, dnsRecordRemovalSchema, ({ name, type }) => ok({ removed: zone.remove(name, type) })),
     )
     .add("GET", "/admin/faults", () => ok({ faults: faults.list().map(faultView) }))
-    .add("POST", "/admin/faults", ({ body }) =>
-      parseBody(body, faultSpecSchema, (spec) => ok({ fault: faultView(faults.add(spec)) }, 201)),
-    )
+    .add("POST", "/admin/faults", ({ body }) => parseBody(body, faultSpecSchema, (spec) => ok({ fault: faultView(faults.add(spec)) }, 201)))
     .add("DELETE", "/admin/faults", () => {
       faults.clear();
       return ok();
@@ -129,4 +125,3 @@ function parseBody<T>(body: BodyResult, schema: z.ZodType<T>, act: (value: T) =>
   const parsed = schema.safeParse(body.value);
   return parsed.success ? act(parsed.data) : errorReply(400, errorCodes.invalid, describeIssues(parsed.error.issues));
 }
-

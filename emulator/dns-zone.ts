@@ -64,8 +64,7 @@ export class DnsZone {
   set(input: DnsRecordInput): DnsRecord {
     const record = dnsRecordInputSchema.parse(input);
     const kept = (this.names.get(record.name) ?? []).filter(
-      (existing) =>
-        existing.type !== record.type && existing.type !== "CNAME" && record.type !== "CNAME",
+      (existing) => existing.type !== record.type && existing.type !== "CNAME" && record.type !== "CNAME",
     );
     this.names.set(record.name, [...kept, record]);
     this.onChange();

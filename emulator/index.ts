@@ -30,7 +30,16 @@ import { Verifier } from "./verifier";
 export type { ApiKeyConfig, AssumedMethod, EmulatorOptions, PaginationOptions, RateLimitOptions, VerificationOptions } from "./options";
 export { defaultApiKey } from "./options";
 // Plain types, not the zod-inferred ones of dns-zone.ts and faults.ts: see public-types.ts.
-export type { ActiveFault, AdminDomain, DnsRecord, DnsRecordInput, DnsRecordType, FaultScope, FaultSpec, ResolvedFault } from "./public-types";
+export type {
+  ActiveFault,
+  AdminDomain,
+  DnsRecord,
+  DnsRecordInput,
+  DnsRecordType,
+  FaultScope,
+  FaultSpec,
+  ResolvedFault,
+} from "./public-types";
 export type { EmulatorStats } from "./stats";
 export type { AnsweredRequest, NextRequestOptions, RequestListener } from "./request-events";
 

@@ -29,7 +29,11 @@ export function malformedRequestReply(code: string | undefined): Reply | undefin
     case "HPE_UNEXPECTED_CONTENT_LENGTH":
     case "HPE_INVALID_TRANSFER_ENCODING":
     case "HPE_INVALID_CONTENT_LENGTH":
-      return errorReply(400, errorCodes.malformed, `Malformed request: conflicting or invalid Content-Length / Transfer-Encoding (${code})`);
+      return errorReply(
+        400,
+        errorCodes.malformed,
+        `Malformed request: conflicting or invalid Content-Length / Transfer-Encoding (${code})`,
+      );
     case "HPE_INVALID_HEADER_TOKEN":
       return errorReply(400, errorCodes.malformed, `Malformed request: invalid character in a header name or value (${code})`);
     default:
@@ -54,7 +58,11 @@ export function rawHttpResponse(reply: Reply, requestId: string): string {
  * Answers every request the parser refuses. `onAnswer` is told the status (for stats and the log).
  * @param newRequestId makes the `X-Request-Id` every response carries
  */
-export function answerMalformedRequests(server: Server, newRequestId: () => string, onAnswer: (status: number, code: string) => void): void {
+export function answerMalformedRequests(
+  server: Server,
+  newRequestId: () => string,
+  onAnswer: (status: number, code: string) => void,
+): void {
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => {
     const reply = malformedRequestReply(err.code);
     // A response already under way on this keep-alive connection cannot be followed by another.

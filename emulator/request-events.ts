@@ -84,7 +84,9 @@ export class RequestEvents {
         options.timeoutMs,
       );
       const onAbort = () =>
-        finish(() => reject(new Error(`emulator: stopped waiting for ${description} after ${Date.now() - started} ms: ${reasonOf(options.signal)}`)));
+        finish(() =>
+          reject(new Error(`emulator: stopped waiting for ${description} after ${Date.now() - started} ms: ${reasonOf(options.signal)}`)),
+        );
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener("abort", onAbort);
     });

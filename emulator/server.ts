@@ -78,8 +78,15 @@ export async function startHttpServer(deps: HttpServerDeps, port: number): Promi
           if (!isAdmin) deps.stats.response(reply.status);
           writeReply(res, withRequestId(reply));
         }
-        if (!isAdmin) deps.log?.(`${req.method} ${path ?? "(invalid target)"} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
-        if (!isAdmin) deps.requests?.answered({ method: (req.method ?? "GET").toUpperCase(), path: path ?? req.url ?? "", status: reply === "reset" ? "reset" : reply.status, at: Date.now() });
+        if (!isAdmin)
+          deps.log?.(`${req.method} ${path ?? "(invalid target)"} ${reply === "reset" ? "reset" : reply.status} ${Date.now() - started}ms`);
+        if (!isAdmin)
+          deps.requests?.answered({
+            method: (req.method ?? "GET").toUpperCase(),
+            path: path ?? req.url ?? "",
+            status: reply === "reset" ? "reset" : reply.status,
+            at: Date.now(),
+          });
       })
       .catch(() => {}); // the client went away mid-write: nothing left to tell it
   });
@@ -171,7 +178,9 @@ function routeApi(
 ): Reply {
   switch (match.kind) {
     case "not-found":
-      return unknownPaths === "html" ? { status: 404, body: undefined, html: notFoundPage } : errorReply(404, errorCodes.notFound, "Not found");
+      return unknownPaths === "html"
+        ? { status: 404, body: undefined, html: notFoundPage }
+        : errorReply(404, errorCodes.notFound, "Not found");
     case "method-not-allowed":
       return methodNotAllowed(match.allowed);
     case "found":

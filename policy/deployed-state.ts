@@ -58,7 +58,8 @@ export function parseStackExport(text: string): PolicyResourceView[] {
     throw new DeployedStateError("`pulumi stack export` did not print JSON");
   }
   const parsed = exportSchema.safeParse(json);
-  if (!parsed.success) throw new DeployedStateError(`\`pulumi stack export\` printed an unexpected shape: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new DeployedStateError(`\`pulumi stack export\` printed an unexpected shape: ${describeIssues(parsed.error.issues)}`);
   return (parsed.data.deployment.resources ?? []).map((r) => ({
     urn: r.urn,
     type: r.type,

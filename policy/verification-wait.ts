@@ -39,7 +39,9 @@ export function waitFindings(resources: readonly PolicyResourceView[], minimumSe
   for (const v of verifications) {
     const timeout = v.inputs["timeoutSeconds"];
     if (typeof timeout === "number" && timeout < minimumSeconds) {
-      const domain = domains.find((d) => v.dependencies.includes(d.urn) || (d.domainId !== undefined && d.domainId === v.inputs["domainId"]));
+      const domain = domains.find(
+        (d) => v.dependencies.includes(d.urn) || (d.domainId !== undefined && d.domainId === v.inputs["domainId"]),
+      );
       const name = domain?.name ?? normalizedName(v.inputs["domainName"]) ?? "its domain";
       findings.push({
         urn: v.urn,

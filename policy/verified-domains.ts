@@ -32,7 +32,11 @@ export function allowedDomains(value: unknown): Set<string> {
 }
 
 /** The verified domains of `deployed` that `planned` replaces or deletes, and that `allowed` does not name. */
-export function verifiedDomainsAtRisk(deployed: readonly PolicyResourceView[], planned: readonly PolicyResourceView[], allowed: ReadonlySet<string>): VerifiedDomainAtRisk[] {
+export function verifiedDomainsAtRisk(
+  deployed: readonly PolicyResourceView[],
+  planned: readonly PolicyResourceView[],
+  allowed: ReadonlySet<string>,
+): VerifiedDomainAtRisk[] {
   const plannedByUrn = new Map(domainsOf(planned).map((r) => [r.urn, domainIdentity(r)]));
   const verified = verifiedIds(deployed);
   const atRisk: VerifiedDomainAtRisk[] = [];
@@ -46,7 +50,14 @@ export function verifiedDomainsAtRisk(deployed: readonly PolicyResourceView[], p
       continue;
     }
     const reason = replacementReason(before, after);
-    if (reason) atRisk.push({ urn: resource.urn, domain: before.name, change: "replaced", reason, ...(after.name && after.name !== before.name ? { newName: after.name } : {}) });
+    if (reason)
+      atRisk.push({
+        urn: resource.urn,
+        domain: before.name,
+        change: "replaced",
+        reason,
+        ...(after.name && after.name !== before.name ? { newName: after.name } : {}),
+      });
   }
   return atRisk.sort((a, b) => a.domain.localeCompare(b.domain));
 }

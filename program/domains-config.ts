@@ -1,4 +1,8 @@
-import { verifiedDomainArgsSchema, checkVerifiedDomainArgs, type VerifiedDomainInputs } from "../provider/components/verified-domain-schema";
+import {
+  verifiedDomainArgsSchema,
+  checkVerifiedDomainArgs,
+  type VerifiedDomainInputs,
+} from "../provider/components/verified-domain-schema";
 import { failuresOf } from "../provider/schema/issues";
 import * as pulumi from "@pulumi/pulumi";
 import { displayText } from "../sdk/display";
@@ -29,7 +33,9 @@ export class DomainsConfigError extends pulumi.RunError {
  */
 export function parseDomainsConfig(value: unknown): DomainEntry[] {
   if (!Array.isArray(value)) {
-    throw new DomainsConfigError([`"domains" must be a list of entries like { domain: acme.com, dns: { provider: route53, zoneName: acme.com } }`]);
+    throw new DomainsConfigError([
+      `"domains" must be a list of entries like { domain: acme.com, dns: { provider: route53, zoneName: acme.com } }`,
+    ]);
   }
   const problems: string[] = [];
   const entries: DomainEntry[] = [];

@@ -42,7 +42,8 @@ export function fitComment(head: string, blocks: readonly Block[], wording: CutW
   const budget = limit - 1;
   // Room for the cut section's frame, counted with the largest numbers it can show.
   const frameReserve = sizeOf(section(wording, blocks.length, [], blocks.length)) + 2;
-  if (sizeOf(join([head])) + frameReserve > budget) throw new RangeError(`the comment's head alone is ${sizeOf(head)} bytes; the limit is ${limit}`);
+  if (sizeOf(join([head])) + frameReserve > budget)
+    throw new RangeError(`the comment's head alone is ${sizeOf(head)} bytes; the limit is ${limit}`);
 
   // linesAfter[i]: the size of the name lines of blocks i, i+1, ... (what naming them all would take).
   const linesAfter = new Array<number>(blocks.length + 1).fill(0);

@@ -37,7 +37,8 @@ export function parseCli(argv: string[]): { drift: boolean; limit: number; file:
   if (values.help) return "help";
   if (positionals.length > 1) throw new Error(`give one file at most, not ${positionals.length}`);
   const limit = values["max-chars"] === undefined ? 65_536 : Number(values["max-chars"]);
-  if (!Number.isInteger(limit) || (limit !== 0 && limit < 4_000)) throw new Error("--max-chars: expected 0 (no limit) or a whole number of at least 4000");
+  if (!Number.isInteger(limit) || (limit !== 0 && limit < 4_000))
+    throw new Error("--max-chars: expected 0 (no limit) or a whole number of at least 4000");
   const file = positionals[0] === "-" ? undefined : positionals[0];
   return { drift: values.drift === true, limit, file };
 }

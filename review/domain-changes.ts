@@ -124,14 +124,16 @@ function domainChange(group: DomainSteps, violations: ViolationIndex): DomainCha
   const oldName = domainNameOf(step, "old");
   const fields = action === "update" || action === "replace" ? domainFieldChanges(step) : [];
   // A verification's `status` change means it waits again: the wait plan says so, it is no field a reviewer set.
-  const verificationFields = changingVerifications.flatMap((v) => (v.op === "update" ? verificationFieldChanges(v).filter((f) => f.path !== "status") : []));
+  const verificationFields = changingVerifications.flatMap((v) =>
+    v.op === "update" ? verificationFieldChanges(v).filter((f) => f.path !== "status") : [],
+  );
   const { added, removed, updates } = recordChanges(changingRecords);
   const urns = [step.urn, ...group.records.map((r) => r.urn), ...group.verifications.map((v) => v.urn)];
   const parents = [step.new?.parent, step.old?.parent].filter((p): p is string => p !== undefined && p.includes("VerifiedDomain"));
   const mine = new Set([...urns, ...parents]);
   return {
     action,
-    domain: (action === "delete" ? oldName : newName ?? oldName) ?? "(name known after apply)",
+    domain: (action === "delete" ? oldName : (newName ?? oldName)) ?? "(name known after apply)",
     ...(oldName && newName && oldName !== newName ? { previousDomain: oldName } : {}),
     urns,
     wasVerified: wasVerified(group),
@@ -181,7 +183,14 @@ function registrationSettings(step: PlannedStep): FieldChange[] {
   const shown = ["externalId", "metadata", "workspaceId"].filter((k) => inputs[k] !== undefined && inputs[k] !== null);
   if (inputs["deletionPolicy"] === "retain") shown.push("deletionPolicy");
   if (inputs["adoptExisting"] === true) shown.push("adoptExisting");
-  return shown.map((path) => ({ path, kind: "add", before: undefined, after: inputs[path], replaces: false, secret: containsSecret(inputs[path]) }));
+  return shown.map((path) => ({
+    path,
+    kind: "add",
+    before: undefined,
+    after: inputs[path],
+    replaces: false,
+    secret: containsSecret(inputs[path]),
+  }));
 }
 
 /** Verified as of the last `up` or refresh: the domain's own status or its verification's. */
@@ -219,9 +228,18 @@ function dnsHostField(records: PlannedStep[]): { dnsHost?: DnsHost } {
 
 function waitPlan(action: DomainAction, group: DomainSteps): WaitPlan {
   if (action === "delete" || action === "none") return { kind: "none" };
-  const waiting = group.verifications.find((v) => v.op === "create" || v.op === "replace" || (v.op === "update" && verificationFieldChanges(v).some((f) => f.path === "status" || f.path === "domainId")));
+  const waiting = group.verifications.find(
+    (v) =>
+      v.op === "create" ||
+      v.op === "replace" ||
+      (v.op === "update" && verificationFieldChanges(v).some((f) => f.path === "status" || f.path === "domainId")),
+  );
   if (waiting) {
-    return { kind: "waits", timeoutSeconds: waiting.new?.inputs["timeoutSeconds"] ?? defaultTimeoutSeconds, again: waiting.op !== "create" || action !== "register" };
+    return {
+      kind: "waits",
+      timeoutSeconds: waiting.new?.inputs["timeoutSeconds"] ?? defaultTimeoutSeconds,
+      again: waiting.op !== "create" || action !== "register",
+    };
   }
   const creates = action === "register" || action === "replace" || action === "import";
   return creates && group.verifications.length === 0 ? { kind: "disabled" } : { kind: "none" };

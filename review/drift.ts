@@ -56,7 +56,11 @@ export function driftModel(preview: PreviewRecord): DriftModel {
     unapplied.push(...other);
     if (drifts.length > 0) {
       const host = group.records.map((r) => dnsHostOf(r.type)).find((h) => h !== undefined);
-      drifted.push({ domain: domainNameOf(group.domain, "old") ?? domainNameOf(group.domain, "new") ?? group.domain.urn, ...(host ? { dnsHost: host } : {}), drifts });
+      drifted.push({
+        domain: domainNameOf(group.domain, "old") ?? domainNameOf(group.domain, "new") ?? group.domain.urn,
+        ...(host ? { dnsHost: host } : {}),
+        drifts,
+      });
     }
   }
   return {
@@ -77,7 +81,10 @@ function domainDrifts(group: DomainSteps, refreshed: PreviewRecord["refreshed"])
   const deleted = domain.op === "create" && wasRead(domain);
   if (deleted) drifts.push({ kind: "deleted", recordCount: group.records.length });
   else if (domain.op === "update" && wasRead(domain)) {
-    const fields = liveFieldDiff(maskSecrets(domain.old?.outputs ?? {}) as LiveFields, maskSecrets(domain.new?.inputs ?? {}) as WantedFields).map((p) => ({
+    const fields = liveFieldDiff(
+      maskSecrets(domain.old?.outputs ?? {}) as LiveFields,
+      maskSecrets(domain.new?.inputs ?? {}) as WantedFields,
+    ).map((p) => ({
       path: p.path,
       live: valueAt(domain.old?.outputs, p.path),
       wanted: valueAt(domain.new?.inputs, p.path),
@@ -88,7 +95,8 @@ function domainDrifts(group: DomainSteps, refreshed: PreviewRecord["refreshed"])
 
   for (const verification of group.verifications) {
     const status = verification.old?.outputs["status"];
-    if (!deleted && verification.op === "update" && wasRead(verification) && status !== "verified") drifts.push({ kind: "unverified", status });
+    if (!deleted && verification.op === "update" && wasRead(verification) && status !== "verified")
+      drifts.push({ kind: "unverified", status });
     else if (verification.op !== "same" && !deleted) other.push(verification);
   }
   for (const record of group.records) {

@@ -37,7 +37,10 @@ export function domainFieldChanges(step: PlannedStep): FieldChange[] {
   const news = maskSecrets(step.new?.inputs ?? {}) as Record<string, unknown>;
   const fromEngine = detailedChanges(step);
   const properties = fromEngine ?? diffDomain(olds as unknown as DomainState, news as unknown as DomainInputs).properties;
-  return withSecrets(step, properties.map((p) => fieldChange(p, step, olds, news)));
+  return withSecrets(
+    step,
+    properties.map((p) => fieldChange(p, step, olds, news)),
+  );
 }
 
 /** The field changes of a verification's step (wait settings, or `status` when it waits again). */
@@ -84,7 +87,7 @@ function propertyChange(path: string, entry: PropertyDiffEntry): PropertyChange 
 
 function fieldChange(p: PropertyChange, step: PlannedStep, olds: Record<string, unknown>, news: Record<string, unknown>): FieldChange {
   const oldInputs = maskSecrets(step.old?.inputs ?? {});
-  const before = p.input ? valueAt(oldInputs, p.path) ?? valueAt(olds, p.path) : valueAt(olds, p.path);
+  const before = p.input ? (valueAt(oldInputs, p.path) ?? valueAt(olds, p.path)) : valueAt(olds, p.path);
   const after = p.input ? valueAt(news, p.path) : valueAt(maskSecrets(step.new?.outputs ?? {}), p.path);
   const replaces = p.replaces || step.replaceReasons.includes(p.path.split(/[.[]/)[0]!);
   return { path: p.path, kind: p.kind, before, after, replaces, secret: containsSecret(before) || containsSecret(after) };
@@ -99,15 +102,24 @@ function withSecrets(step: PlannedStep, changes: FieldChange[]): FieldChange[] {
   const news = step.new?.inputs ?? {};
   const olds = step.old?.outputs ?? {};
   const named = new Set(changes.map((c) => c.path));
-  const paths = [...new Set([...secretPaths(news, ""), ...secretPaths(olds, "")])].filter((p) => !internalKeys.has(p) && !named.has(p)).sort();
+  const paths = [...new Set([...secretPaths(news, ""), ...secretPaths(olds, "")])]
+    .filter((p) => !internalKeys.has(p) && !named.has(p))
+    .sort();
   return [
     ...changes,
-    ...paths.map((path): FieldChange => ({ path, kind: "update", before: valueAt(olds, path), after: valueAt(news, path), replaces: false, secret: true })),
+    ...paths.map((path): FieldChange => ({
+      path,
+      kind: "update",
+      before: valueAt(olds, path),
+      after: valueAt(news, path),
+      replaces: false,
+      secret: true,
+    })),
   ];
 }
 
 function secretPaths(value: unknown, prefix: string): string[] {
-  if (containsSecret(value) && (prefix !== "" && maskSecrets(value) === "[secret]")) return [prefix];
+  if (containsSecret(value) && prefix !== "" && maskSecrets(value) === "[secret]") return [prefix];
   if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
   return Object.entries(value).flatMap(([k, v]) => {
     const path = prefix === "" ? k : /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${prefix}.${k}` : `${prefix}[${JSON.stringify(k)}]`;

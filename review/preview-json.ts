@@ -92,7 +92,14 @@ function genericFailure(d: { message: string; severity: string; urn?: string | u
 }
 
 /** Replacement sub-steps: the review shows a replacement once. */
-const replacementSteps = new Set(["create-replacement", "delete-replaced", "replace", "import-replacement", "read-replacement", "discard-replaced"]);
+const replacementSteps = new Set([
+  "create-replacement",
+  "delete-replaced",
+  "replace",
+  "import-replacement",
+  "read-replacement",
+  "discard-replaced",
+]);
 
 /** Reads the output of `pulumi preview --json` (either form). @throws PreviewFormatError naming what is wrong. */
 export function parsePreviewOutput(text: string): PreviewRecord {
@@ -120,7 +127,9 @@ function isEvent(value: object): boolean {
 function parseDocument(value: unknown): PreviewRecord {
   const parsed = documentSchema.safeParse(value);
   if (!parsed.success) {
-    throw new PreviewFormatError(`the preview JSON does not have the shape of \`pulumi preview --json\`: ${describeIssues(parsed.error.issues)}`);
+    throw new PreviewFormatError(
+      `the preview JSON does not have the shape of \`pulumi preview --json\`: ${describeIssues(parsed.error.issues)}`,
+    );
   }
   const refreshed = new Map<string, ResourceView | null | undefined>();
   const steps: PlannedStep[] = [];
@@ -146,7 +155,9 @@ function parseDocument(value: unknown): PreviewRecord {
       replaceReasons: step.replaceReasons ?? [],
     });
   }
-  const diagnostics = (parsed.data.diagnostics ?? []).filter((d) => !genericFailure(d)).map((d) => ({ ...(d.urn ? { urn: d.urn } : {}), severity: d.severity, message: d.message }));
+  const diagnostics = (parsed.data.diagnostics ?? [])
+    .filter((d) => !genericFailure(d))
+    .map((d) => ({ ...(d.urn ? { urn: d.urn } : {}), severity: d.severity, message: d.message }));
   const planned = new Set(steps.map((s) => s.urn));
   const all = [...steps, ...readStates.filter((s) => !planned.has(s.urn))];
   return withStack({ format: "document", steps: foldReplacements(all), refreshed, policyViolations: [], diagnostics });
@@ -167,7 +178,8 @@ function parseEvents(text: string): PreviewRecord {
       );
     }
     const parsed = eventSchema.safeParse(json);
-    if (!parsed.success) throw new PreviewFormatError(`line ${index + 1} is not a Pulumi engine event: ${describeIssues(parsed.error.issues)}`);
+    if (!parsed.success)
+      throw new PreviewFormatError(`line ${index + 1} is not a Pulumi engine event: ${describeIssues(parsed.error.issues)}`);
     const event = parsed.data;
     const pre = event.resourcePreEvent?.metadata;
     if (pre && pre.op !== "refresh") {

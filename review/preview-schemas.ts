@@ -24,7 +24,12 @@ const detailedDiffSchema = z
   .nullish()
   .transform((diff) =>
     diff
-      ? Object.fromEntries(Object.entries(diff).map(([path, d]) => [path, { kind: d.kind ?? d.diffKind ?? "update", ...(d.inputDiff === undefined ? {} : { inputDiff: d.inputDiff }) }]))
+      ? Object.fromEntries(
+          Object.entries(diff).map(([path, d]) => [
+            path,
+            { kind: d.kind ?? d.diffKind ?? "update", ...(d.inputDiff === undefined ? {} : { inputDiff: d.inputDiff }) },
+          ]),
+        )
       : undefined,
   );
 

@@ -34,7 +34,7 @@ export function pairRenames(groups: DomainSteps[]): { pairs: [DomainSteps, Domai
 /** The client key of a registration that ends (delete) or starts (create): `[externalId, workspaceId]` as JSON. */
 export function clientKeyOf(step: PlannedStep): string | undefined {
   const view = step.op === "delete" ? step.old : step.new;
-  const id = step.op === "delete" ? view?.outputs["externalId"] ?? view?.inputs["externalId"] : view?.inputs["externalId"];
+  const id = step.op === "delete" ? (view?.outputs["externalId"] ?? view?.inputs["externalId"]) : view?.inputs["externalId"];
   if (typeof id !== "string" || id === "" || isUnknown(id) || isSecret(id)) return undefined;
   return JSON.stringify([id, view?.inputs["workspaceId"] ?? view?.outputs["workspaceId"] ?? null]);
 }

@@ -11,13 +11,18 @@ import type { RenderOptions } from "./render-review";
 /** The drift report of a refresh preview. */
 export function renderDrift(model: DriftModel, options: RenderOptions = {}): string {
   const blocks: Block[] = model.drifted.map((d) => ({ detail: domainLine(d), line: `- ${code(d.domain)}: ${kindsOf(d).join(", ")}` }));
-  return fitComment(head(model), blocks, {
-    heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
-    explanation:
-      `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
-      `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --drift --max-chars 0 preview.json"}\` on the same preview output.`,
-    rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
-  }, options.limit ?? githubCommentLimit);
+  return fitComment(
+    head(model),
+    blocks,
+    {
+      heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
+      explanation:
+        `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
+        `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --drift --max-chars 0 preview.json"}\` on the same preview output.`,
+      rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
+    },
+    options.limit ?? githubCommentLimit,
+  );
 }
 
 /** True when the report shows drift or changes that were never applied (the check's exit code is non-zero). */
@@ -30,16 +35,23 @@ function head(model: DriftModel): string {
   if (!model.refreshed) {
     parts.push("**This preview did not refresh, so it cannot show drift.** Run `pulumi preview --refresh --expect-no-changes --json`.");
   }
-  if (model.errors.length > 0) parts.push(["**The drift check failed:**", ...model.errors.slice(0, 5).map((e) => `- ${text(e)}`)].join("\n"));
+  if (model.errors.length > 0)
+    parts.push(["**The drift check failed:**", ...model.errors.slice(0, 5).map((e) => `- ${text(e)}`)].join("\n"));
   if (model.drifted.length === 0) {
-    parts.push(`**No drift:** ${model.checked === 1 ? "the domain matches" : `the ${model.checked} domains match`} SendMailOS and the DNS records the stack published.`);
+    parts.push(
+      `**No drift:** ${model.checked === 1 ? "the domain matches" : `the ${model.checked} domains match`} SendMailOS and the DNS records the stack published.`,
+    );
   } else {
     const count = (kind: Drift["kind"]) => model.drifted.filter((d) => d.drifts.some((x) => x.kind === kind)).length;
     const kinds = [
       [count("deleted"), "deleted outside Pulumi"],
       [count("changed"), "changed outside Pulumi"],
       [count("unverified"), "not verified any more"],
-      [model.drifted.filter((d) => d.drifts.some((x) => x.kind.startsWith("record")) && !d.drifts.some((x) => x.kind === "unverified")).length, "with DKIM records changed in DNS"],
+      [
+        model.drifted.filter((d) => d.drifts.some((x) => x.kind.startsWith("record")) && !d.drifts.some((x) => x.kind === "unverified"))
+          .length,
+        "with DKIM records changed in DNS",
+      ],
     ]
       .filter(([n]) => (n as number) > 0)
       .map(([n, words]) => `${n} ${words}`);
@@ -117,13 +129,16 @@ function domainLine(d: DomainDrift): string {
       );
     }
     if (changed.length > 0) {
-      sentences.push(`**DKIM records changed ${dns.in}:** ${changed.map((m) => `${code(m.record.name)} (${m.fields.join(", ")})`).join(", ")}. \`pulumi up --refresh\` restores them.`);
+      sentences.push(
+        `**DKIM records changed ${dns.in}:** ${changed.map((m) => `${code(m.record.name)} (${m.fields.join(", ")})`).join(", ")}. \`pulumi up --refresh\` restores them.`,
+      );
     }
   }
   return `- ${icon} ${code(d.domain)}: ${sentences.join(" ")}`;
 }
 
 function dnsName(host: DnsHost | undefined): { in: string; from: string } {
-  const name = host === "emulator" ? "the emulator's DNS" : host === "route53" ? "Route53" : host === "cloudflare" ? "Cloudflare" : "its DNS";
+  const name =
+    host === "emulator" ? "the emulator's DNS" : host === "route53" ? "Route53" : host === "cloudflare" ? "Cloudflare" : "its DNS";
   return { in: `in ${name}`, from: `from ${name}` };
 }

@@ -30,13 +30,18 @@ export function renderReview(model: ReviewModel, options: RenderOptions = {}): s
     detail: details(changeHeadline(c), changeBody(c)),
     line: `- ${namesOf(c)}: ${changeLabel(c)}`,
   }));
-  return fitComment(head(model, ordered), blocks, {
-    heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
-    explanation:
-      `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
-      `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --max-chars 0 preview.json"}\` on the same preview output.`,
-    rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
-  }, options.limit ?? githubCommentLimit);
+  return fitComment(
+    head(model, ordered),
+    blocks,
+    {
+      heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
+      explanation:
+        `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
+        `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --max-chars 0 preview.json"}\` on the same preview output.`,
+      rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
+    },
+    options.limit ?? githubCommentLimit,
+  );
 }
 
 function head(model: ReviewModel, ordered: DomainChange[]): string {
@@ -45,7 +50,11 @@ function head(model: ReviewModel, ordered: DomainChange[]): string {
   if (endangered.length > 0) parts.push(caution(endangered));
   if (model.policyViolations.length > 0) parts.push(policySection(model.policyViolations));
   if (model.errors.length > 0) {
-    parts.push(["**The preview failed:**", ...model.errors.slice(0, 5).map((e) => `- ${text(e)}`), ...more(model.errors.length, 5, "error")].join("\n"));
+    parts.push(
+      ["**The preview failed:**", ...model.errors.slice(0, 5).map((e) => `- ${text(e)}`), ...more(model.errors.length, 5, "error")].join(
+        "\n",
+      ),
+    );
   }
   if (model.otherChanges.length > 0) parts.push(othersLine(model));
   return parts.join("\n\n");
@@ -83,13 +92,20 @@ function policySection(violations: PolicyViolation[]): string {
   const title =
     `**Policy: ${plural(mandatory.length, "mandatory violation")}${mandatory.length > 0 ? " (the preview fails)" : ""}, ` +
     `${violations.length - mandatory.length - excepted} advisory${excepted > 0 ? `, ${excepted} excepted` : ""}**`;
-  return [title, ...sorted.slice(0, headListMax).map((v) => `- ${violationLine(v)}`), ...more(sorted.length, headListMax, "violation")].join("\n");
+  return [
+    title,
+    ...sorted.slice(0, headListMax).map((v) => `- ${violationLine(v)}`),
+    ...more(sorted.length, headListMax, "violation"),
+  ].join("\n");
 }
 
 function othersLine(model: ReviewModel): string {
   const byOp = new Map<string, number>();
   for (const s of model.otherChanges) byOp.set(s.op, (byOp.get(s.op) ?? 0) + 1);
-  const ops = [...byOp].sort(([a], [b]) => a.localeCompare(b)).map(([op, n]) => `${op} ${n}`).join(", ");
+  const ops = [...byOp]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([op, n]) => `${op} ${n}`)
+    .join(", ");
   return `**Other resources:** ${plural(model.otherChanges.length, "change")} outside SendMailOS domains (${ops}).`;
 }
 

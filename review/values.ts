@@ -49,7 +49,7 @@ export function showValue(value: unknown, max: number = shownValueMaxChars): str
   if (isSecret(value)) return secretText;
   if (isUnknown(value)) return "(known after apply)";
   if (value === undefined || value === null) return "(none)";
-  const text = typeof value === "string" ? value : JSON.stringify(maskSecrets(value)) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(maskSecrets(value)) ?? String(value));
   const chars = [...text];
   const shown = escapeControls(chars.length > max ? chars.slice(0, max).join("") : text);
   return chars.length > max ? `${shown}… (${chars.length} characters)` : shown;

@@ -122,8 +122,15 @@ export function violationLine(v: PolicyViolation): string {
 
 /** One field change: `` `metadata.plan`: `enterprise` → `pro` ``. */
 export function fieldLine(f: FieldChange): string {
-  const values = f.kind === "add" ? `${code(f.after)} (added)` : f.kind === "delete" ? `${code(f.before)} (removed)` : `${code(f.before)} → ${code(f.after)}`;
-  const notes = [f.replaces ? "**replaces the domain**" : "", f.secret ? "secret: the preview cannot show whether it changes" : ""].filter((n) => n !== "");
+  const values =
+    f.kind === "add"
+      ? `${code(f.after)} (added)`
+      : f.kind === "delete"
+        ? `${code(f.before)} (removed)`
+        : `${code(f.before)} → ${code(f.after)}`;
+  const notes = [f.replaces ? "**replaces the domain**" : "", f.secret ? "secret: the preview cannot show whether it changes" : ""].filter(
+    (n) => n !== "",
+  );
   return `${code(f.path)}: ${values}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
 }
 
@@ -222,7 +229,9 @@ function waitLong(wait: WaitPlan): string {
       return "none: `pulumi up` does not wait for verification (`wait: false`), and mail fails DKIM until SendMailOS verifies the domain.";
     case "waits": {
       const bound =
-        typeof wait.timeoutSeconds === "number" ? `at most ${duration(wait.timeoutSeconds)} (${code(`timeoutSeconds: ${wait.timeoutSeconds}`)})` : `for ${code(wait.timeoutSeconds)} seconds at most`;
+        typeof wait.timeoutSeconds === "number"
+          ? `at most ${duration(wait.timeoutSeconds)} (${code(`timeoutSeconds: ${wait.timeoutSeconds}`)})`
+          : `for ${code(wait.timeoutSeconds)} seconds at most`;
       return (
         `\`pulumi up\` waits${wait.again ? " again" : ""} until SendMailOS verifies it, ${bound}. SES usually verifies within minutes ` +
         "of the records resolving, at worst in 72 hours; a wait that times out resumes on the next `pulumi up`."

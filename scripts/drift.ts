@@ -19,10 +19,13 @@ async function main(): Promise<number> {
     place,
     async ({ pulumi, emulator }) => {
       await emulator.checkNow();
-      const result = await pulumi(["preview", "--refresh", "--expect-no-changes", "--json", "--non-interactive", "--stack", localStackName], {
-        echo: false,
-        env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
-      });
+      const result = await pulumi(
+        ["preview", "--refresh", "--expect-no-changes", "--json", "--non-interactive", "--stack", localStackName],
+        {
+          echo: false,
+          env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
+        },
+      );
       try {
         const { comment, exitCode } = summarizePreview(result.stdout, { mode: "drift", secrets: [emulator.apiKey] });
         process.stdout.write(comment);

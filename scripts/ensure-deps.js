@@ -25,7 +25,9 @@ const installedAt = mtime(installed);
 const lockedAt = mtime(lock);
 if (installedAt !== undefined && (lockedAt === undefined || installedAt >= lockedAt)) process.exit(0);
 
-process.stderr.write(installedAt === undefined ? "node_modules is missing: running npm ci\n" : "package-lock.json changed: running npm ci\n");
+process.stderr.write(
+  installedAt === undefined ? "node_modules is missing: running npm ci\n" : "package-lock.json changed: running npm ci\n",
+);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

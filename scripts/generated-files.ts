@@ -26,36 +26,46 @@ export const generatedFiles: GeneratedFile[] = [
   {
     path: "provider/domain/domain-args.ts",
     render: () =>
-      renderArgsModule("provider/domain/domain-schema.ts", [{ name: "DomainArgs", summary: "Arguments of a `Domain`.", schema: domainInputsSchema }]),
+      renderArgsModule("provider/domain/domain-schema.ts", [
+        { name: "DomainArgs", summary: "Arguments of a `Domain`.", schema: domainInputsSchema },
+      ]),
   },
   {
     path: "provider/verification/domain-verification-args.ts",
     render: () =>
-      renderArgsModule(
-        "provider/verification/verification-schema.ts",
-        [{ name: "DomainVerificationArgs", summary: "Arguments of a `DomainVerification`.", schema: verificationInputsSchema }],
-      ),
+      renderArgsModule("provider/verification/verification-schema.ts", [
+        { name: "DomainVerificationArgs", summary: "Arguments of a `DomainVerification`.", schema: verificationInputsSchema },
+      ]),
   },
   {
     path: "provider/dns/emulator-record-args.ts",
     render: () =>
-      renderArgsModule(
-        "provider/dns/emulator-record-schema.ts",
-        [{ name: "EmulatorDnsRecordArgs", summary: "Arguments of an `EmulatorDnsRecord`.", schema: emulatorRecordInputsSchema }],
-      ),
+      renderArgsModule("provider/dns/emulator-record-schema.ts", [
+        { name: "EmulatorDnsRecordArgs", summary: "Arguments of an `EmulatorDnsRecord`.", schema: emulatorRecordInputsSchema },
+      ]),
   },
   {
     path: "provider/dns/dns-target-args.ts",
     render: () =>
       renderArgsModule("provider/dns/dns-target-schema.ts", [
-        { name: "Route53DkimArgs", summary: "Where and how to write DKIM records into Route53.", schema: route53TargetSchema, omit: ["provider"] },
+        {
+          name: "Route53DkimArgs",
+          summary: "Where and how to write DKIM records into Route53.",
+          schema: route53TargetSchema,
+          omit: ["provider"],
+        },
         {
           name: "CloudflareDkimArgs",
           summary: "Where and how to write DKIM records into Cloudflare (provider v6, `cloudflare.DnsRecord`).",
           schema: cloudflareTargetSchema,
           omit: ["provider"],
         },
-        { name: "EmulatorDkimArgs", summary: "How to write DKIM records into the local emulator's DNS zone.", schema: emulatorTargetSchema, omit: ["provider"] },
+        {
+          name: "EmulatorDkimArgs",
+          summary: "How to write DKIM records into the local emulator's DNS zone.",
+          schema: emulatorTargetSchema,
+          omit: ["provider"],
+        },
         {
           name: "DnsTarget",
           summary: "Where a `VerifiedDomain` publishes its DKIM records.",
@@ -70,7 +80,11 @@ export const generatedFiles: GeneratedFile[] = [
       renderArgsModule(
         "provider/components/verified-domain-schema.ts",
         [
-          { name: "WaitSettings", summary: "How a `VerifiedDomain` waits (the `DomainVerification` settings).", schema: waitSettingsSchema },
+          {
+            name: "WaitSettings",
+            summary: "How a `VerifiedDomain` waits (the `DomainVerification` settings).",
+            schema: waitSettingsSchema,
+          },
           {
             name: "VerifiedDomainArgs",
             summary: "Arguments of a `VerifiedDomain`: a `Domain`'s, where its records go, and how to wait.",
@@ -80,10 +94,7 @@ export const generatedFiles: GeneratedFile[] = [
             refs: { dns: "DnsTarget", wait: "boolean | WaitSettings" },
           },
         ],
-        [
-          'import type { DomainArgs } from "../domain/domain-args";',
-          'import type { DnsTarget } from "../dns/dns-target-args";',
-        ],
+        ['import type { DomainArgs } from "../domain/domain-args";', 'import type { DnsTarget } from "../dns/dns-target-args";'],
       ),
   },
   {

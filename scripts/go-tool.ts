@@ -26,9 +26,15 @@ export function ensureGoTool(name: "actionlint" | "fakes3"): Promise<string> {
 
 async function build(name: string): Promise<string> {
   const root = repoRoot();
-  const result = await runCommand("bash", [path.join(root, "scripts", "ensure-go-tool.sh"), name], { cwd: root, env: process.env, timeoutMs: BUILD_TIMEOUT_MS });
+  const result = await runCommand("bash", [path.join(root, "scripts", "ensure-go-tool.sh"), name], {
+    cwd: root,
+    env: process.env,
+    timeoutMs: BUILD_TIMEOUT_MS,
+  });
   if (result.code !== 0 || result.timedOut) {
-    throw new Error(`${describeRun(`scripts/ensure-go-tool.sh ${name} failed`, result)}\nIt needs Go >= 1.26.6 (PULUMI_ENSURE_GO) and the Go module proxy.`);
+    throw new Error(
+      `${describeRun(`scripts/ensure-go-tool.sh ${name} failed`, result)}\nIt needs Go >= 1.26.6 (PULUMI_ENSURE_GO) and the Go module proxy.`,
+    );
   }
   return result.stdout.trim().split("\n").pop()!.trim();
 }

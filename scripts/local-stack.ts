@@ -40,7 +40,8 @@ export function parsePlaceArgs<F extends string>(argv: string[], flags: readonly
     if (arg === "--dir" && argv[i + 1]) place.dir = path.resolve(argv[++i]!);
     else if (arg === "--project" && argv[i + 1]) place.projectDir = path.resolve(argv[++i]!);
     else if ((flags as readonly string[]).includes(arg.replace(/^--/, ""))) seen.add(arg.replace(/^--/, "") as F);
-    else throw new Error(`unknown argument ${arg}; use ${[...flags.map((f) => `--${f}`), "--dir <folder>", "--project <folder>"].join(", ")}`);
+    else
+      throw new Error(`unknown argument ${arg}; use ${[...flags.map((f) => `--${f}`), "--dir <folder>", "--project <folder>"].join(", ")}`);
   }
   return { place, flags: seen };
 }
@@ -59,7 +60,11 @@ export interface LocalStack {
  * stops the emulator whatever happens. `recheckVerified` makes the emulator notice DKIM records that vanish
  * from a verified domain, as SES does (the drift check).
  */
-export async function withLocalStack<T>(place: LocalStackPlace, body: (stack: LocalStack) => Promise<T>, options: { recheckVerified?: boolean } = {}): Promise<T> {
+export async function withLocalStack<T>(
+  place: LocalStackPlace,
+  body: (stack: LocalStack) => Promise<T>,
+  options: { recheckVerified?: boolean } = {},
+): Promise<T> {
   const binDir = await getPulumiBinDir();
   for (const sub of ["state", "home"]) fs.mkdirSync(path.join(place.dir, sub), { recursive: true });
   const emulator = await startEmulator({

@@ -59,7 +59,11 @@ export function buildPluginArchive(outDir: string): string {
     const pkg = path.join(staging, "package");
     // npm installs the @pulumi/pulumi peer, not the optional ones: a plugin has no project to add them to, and
     // its VerifiedDomain publishes records to Route53 and Cloudflare too.
-    run("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", ...optionalPeerSpecs(root)], pkg);
+    run(
+      "npm",
+      ["install", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock", ...optionalPeerSpecs(root)],
+      pkg,
+    );
     fs.writeFileSync(path.join(staging, "pulumi-resource-sendmailos"), launcher, { mode: 0o755 });
     fs.rmSync(path.join(staging, tarball));
     fs.mkdirSync(outDir, { recursive: true });

@@ -18,7 +18,15 @@ async function main(): Promise<number> {
   const verb = flags.has("destroy") ? "destroy" : flags.has("preview") ? "preview" : "up";
   const refresh = flags.has("refresh") ? ["--refresh"] : [];
   return withLocalStack(place, async ({ pulumi }) => {
-    const result = await pulumi([verb, ...(verb === "preview" ? [] : ["--yes"]), ...refresh, "--non-interactive", "--stack", stack, "--suppress-progress"]);
+    const result = await pulumi([
+      verb,
+      ...(verb === "preview" ? [] : ["--yes"]),
+      ...refresh,
+      "--non-interactive",
+      "--stack",
+      stack,
+      "--suppress-progress",
+    ]);
     if (result.code !== 0) {
       process.stderr.write(`\npulumi ${verb} failed (exit code ${result.code}); the output above says why.\n`);
       return result.code ?? 1;

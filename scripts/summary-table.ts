@@ -23,7 +23,11 @@ export function summaryTable(rows: DomainSummaryRow[]): string {
     for (const r of records.slice(1)) lines.push(["", "", "", `${r.name} -> ${r.value}`]);
   }
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  const render = (l: string[]) => l.map((cell, i) => (i === l.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const render = (l: string[]) =>
+    l
+      .map((cell, i) => (i === l.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const verified = rows.filter((r) => r.status === "verified").length;
   return [render(lines[0]!), rule, ...lines.slice(1).map(render), "", `${verified} of ${rows.length} domains verified.`].join("\n");
@@ -32,5 +36,7 @@ export function summaryTable(rows: DomainSummaryRow[]): string {
 function formatSeconds(seconds: number | undefined): string {
   if (seconds === undefined || seconds === null) return "-";
   if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  return `${Math.floor(seconds / 60)}m${Math.round(seconds % 60).toString().padStart(2, "0")}s`;
+  return `${Math.floor(seconds / 60)}m${Math.round(seconds % 60)
+    .toString()
+    .padStart(2, "0")}s`;
 }

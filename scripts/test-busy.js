@@ -20,7 +20,8 @@ const burnerCount = 2;
  * One CPU-bound process: it spins, and every few tens of milliseconds checks that the script that started
  * it is still its parent (an orphan is adopted by another process).
  */
-const burnerSource = "const parent = process.ppid; for (;;) { for (let i = 0; i < 2e7; i++); if (process.ppid !== parent) process.exit(0); }";
+const burnerSource =
+  "const parent = process.ppid; for (;;) { for (let i = 0; i < 2e7; i++); if (process.ppid !== parent) process.exit(0); }";
 
 const root = path.resolve(__dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -106,7 +107,10 @@ suite.on("exit", (code, signal) => {
   const cpu = stopBurners();
   const outcome = code === 0 ? "passed" : signal ? `was stopped by ${signal}` : `FAILED (exit code ${code})`;
   const burnt = cpu ? `, the burners used ${cpu.map((s) => `${s.toFixed(0)} s`).join(" + ")} of CPU` : "";
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
   process.stdout.write(
     `\ntest:busy: npm test ${outcome} in ${duration(Date.now() - started)} beside ${burnerCount} CPU-bound processes` +
       `${burnt} (${os.cpus().length} CPUs, load average ${load})\n`,

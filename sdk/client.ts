@@ -25,8 +25,7 @@ import {
   updateDomainRequestSchema,
 } from "./wire";
 
-const UPDATE_ADVICE =
-  "Leave externalId and metadata unchanged, or replace the domain (delete and re-create it) to change them.";
+const UPDATE_ADVICE = "Leave externalId and metadata unchanged, or replace the domain (delete and re-create it) to change them.";
 const DELETE_ADVICE = "Delete the domain in the SendMailOS dashboard, then remove it from the stack's state.";
 const DOMAIN_BODY = '{"success":true,"domain":{"id":...,"domain_name":...,"status":...,"dkim_tokens":[...],"created_at":...}}';
 const LIST_BODY = '{"success":true,"domains":[...]}';
@@ -61,8 +60,7 @@ export class SendMailOSClient {
     }
     const options = resolveOptions(optsOrConn, DEFAULT_USER_AGENT);
     const apiKey = new ApiKey(optsOrConn.apiKey.trim());
-    const pacer =
-      options.rateLimits === false ? NO_PACING : sharedRateLimiter(options.baseUrl, apiKey.fingerprint, options.rateLimits);
+    const pacer = options.rateLimits === false ? NO_PACING : sharedRateLimiter(options.baseUrl, apiKey.fingerprint, options.rateLimits);
     this.#conn = new Connection(options, apiKey, pacer, optsOrConn.onRetry);
     this.#workspaceId = options.workspaceId;
   }
@@ -292,4 +290,3 @@ export class SendMailOSClient {
     return `SendMailOSClient ${inspect(this.toJSON())}`;
   }
 }
-

@@ -112,7 +112,7 @@ const responseErrors: Record<ResponseErrorKind, (f: Failure) => SendMailOSError>
       request.workspaceId === undefined
         ? `The API key is not allowed to do this (${where}). Use a key with access to domains.`
         : `The API key cannot use workspace ${request.workspaceId} (${where}). Use an organization key ` +
-          `with access to that workspace or a key scoped to it, or check sendmailos:workspaceId.`,
+            `with access to that workspace or a key scoped to it, or check sendmailos:workspaceId.`,
       details("FORBIDDEN"),
     ),
   "not-found": ({ subject, where, details }) =>

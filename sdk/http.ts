@@ -155,7 +155,10 @@ async function attemptOnce<T>(
     response = fromServer(conn.apiKey, res.statusCode, res.headers, await res.body.text(), attempt);
   } catch (cause) {
     release();
-    return { ok: false, error: errorFromNetwork(info, conn.apiKey.redactError(cause), attempt, conn.options.origin, conn.options.timeoutMs) };
+    return {
+      ok: false,
+      error: errorFromNetwork(info, conn.apiKey.redactError(cause), attempt, conn.options.origin, conn.options.timeoutMs),
+    };
   }
   release(response.headers);
   const { status, body } = response;
@@ -183,8 +186,14 @@ function refuseInvalid(info: RequestInfo, spec: RequestSpec<unknown>): void {
   if (spec.bodySchema !== undefined) {
     const parsed = spec.bodySchema.safeParse(spec.body);
     if (!parsed.success) {
-      const rename = (segment: PropertyKey): PropertyKey => (typeof segment === "string" ? (spec.fieldNames?.[segment] ?? segment) : segment);
-      issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.length === 0 ? [] : [rename(issue.path[0]!), ...issue.path.slice(1)] })));
+      const rename = (segment: PropertyKey): PropertyKey =>
+        typeof segment === "string" ? (spec.fieldNames?.[segment] ?? segment) : segment;
+      issues.push(
+        ...parsed.error.issues.map((issue) => ({
+          ...issue,
+          path: issue.path.length === 0 ? [] : [rename(issue.path[0]!), ...issue.path.slice(1)],
+        })),
+      );
     }
   }
   if (spec.idempotencyKey !== undefined) {

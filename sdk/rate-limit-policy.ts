@@ -124,9 +124,7 @@ export function waitTime(state: BucketState, now: number): number {
 export function recordSend(state: BucketState, now: number, id: number): BucketState {
   const sent = [...live(state, now), { id, at: now, pending: true }];
   const server =
-    state.server === undefined || now >= state.server.resetAt
-      ? undefined
-      : { ...state.server, remaining: state.server.remaining - 1 };
+    state.server === undefined || now >= state.server.resetAt ? undefined : { ...state.server, remaining: state.server.remaining - 1 };
   return withServer({ ...state, sent }, server);
 }
 

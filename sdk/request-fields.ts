@@ -88,9 +88,16 @@ export const externalIdFieldSchema = z.string().superRefine((externalId, ctx) =>
  * zod builds records by assignment, which drops a `__proto__` key without a word: refuse it instead,
  * since a value is never silently changed.
  */
-export function refuseProtoKey(value: unknown, ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void }): unknown {
+export function refuseProtoKey(
+  value: unknown,
+  ctx: { addIssue(issue: { code: "custom"; message: string; path: PropertyKey[] }): void },
+): unknown {
   if (value !== null && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
-    ctx.addIssue({ code: "custom", path: ["__proto__"], message: "key is reserved (it names the object prototype in JavaScript); rename it" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["__proto__"],
+      message: "key is reserved (it names the object prototype in JavaScript); rename it",
+    });
   }
   return value;
 }
@@ -101,35 +108,33 @@ export function refuseProtoKey(value: unknown, ctx: { addIssue(issue: { code: "c
  * `limits.metadataValueLength` characters, which may hold tabs and line breaks but no other control or
  * bidi characters; at most `limits.metadataBytes` bytes as the API receives it (UTF-8 JSON text).
  */
-export const metadataFieldSchema = z
-  .preprocess(refuseProtoKey, z.record(z.string(), z.string()))
-  .superRefine((metadata, ctx) => {
-    const keys = Object.keys(metadata);
-    if (keys.length > limits.metadataKeys) {
-      ctx.addIssue({ code: "custom", message: `has ${keys.length} keys; at most ${limits.metadataKeys} are allowed` });
-    }
-    for (const key of keys) {
-      const value = metadata[key] ?? "";
-      const keyLength = characterCount(key);
-      const keyProblem =
-        keyLength === 0
-          ? "must not be empty"
-          : keyLength > limits.metadataKeyLength
-            ? tooLong(keyLength, limits.metadataKeyLength)
-            : forbiddenCharacterProblem(key);
-      if (keyProblem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `key ${keyProblem}` });
-      const valueLength = characterCount(value);
-      const valueProblem =
-        valueLength > limits.metadataValueLength
-          ? tooLong(valueLength, limits.metadataValueLength)
-          : forbiddenCharacterProblem(value, forbiddenValueCharacters)?.concat(" (tabs and line breaks are allowed)");
-      if (valueProblem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `value ${valueProblem}` });
-    }
-    const bytes = Buffer.byteLength(JSON.stringify(metadata), "utf8");
-    if (bytes > limits.metadataBytes) {
-      ctx.addIssue({ code: "custom", message: `${tooLong(bytes, limits.metadataBytes, "bytes")} as JSON (keys and values together)` });
-    }
-  });
+export const metadataFieldSchema = z.preprocess(refuseProtoKey, z.record(z.string(), z.string())).superRefine((metadata, ctx) => {
+  const keys = Object.keys(metadata);
+  if (keys.length > limits.metadataKeys) {
+    ctx.addIssue({ code: "custom", message: `has ${keys.length} keys; at most ${limits.metadataKeys} are allowed` });
+  }
+  for (const key of keys) {
+    const value = metadata[key] ?? "";
+    const keyLength = characterCount(key);
+    const keyProblem =
+      keyLength === 0
+        ? "must not be empty"
+        : keyLength > limits.metadataKeyLength
+          ? tooLong(keyLength, limits.metadataKeyLength)
+          : forbiddenCharacterProblem(key);
+    if (keyProblem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `key ${keyProblem}` });
+    const valueLength = characterCount(value);
+    const valueProblem =
+      valueLength > limits.metadataValueLength
+        ? tooLong(valueLength, limits.metadataValueLength)
+        : forbiddenCharacterProblem(value, forbiddenValueCharacters)?.concat(" (tabs and line breaks are allowed)");
+    if (valueProblem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: `value ${valueProblem}` });
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(metadata), "utf8");
+  if (bytes > limits.metadataBytes) {
+    ctx.addIssue({ code: "custom", message: `${tooLong(bytes, limits.metadataBytes, "bytes")} as JSON (keys and values together)` });
+  }
+});
 
 /** An `Idempotency-Key` header value: 1 to `limits.idempotencyKeyLength` visible ASCII characters. */
 export const idempotencyKeySchema = z.string().superRefine((key, ctx) => {

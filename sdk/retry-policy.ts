@@ -20,12 +20,7 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; w
  * @param elapsedMs time since the first attempt was sent
  * @param policy retry bounds @default DEFAULT_RETRY
  */
-export function shouldRetry(
-  error: SendMailOSError,
-  attempt: number,
-  elapsedMs: number,
-  policy: RetryPolicy = DEFAULT_RETRY,
-): boolean {
+export function shouldRetry(error: SendMailOSError, attempt: number, elapsedMs: number, policy: RetryPolicy = DEFAULT_RETRY): boolean {
   return error.retryable && attempt < policy.maxAttempts && elapsedMs < policy.maxElapsedMs;
 }
 

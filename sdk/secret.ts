@@ -39,7 +39,11 @@ export class ApiKey {
   redactHeaders(headers: HeaderMap): HeaderMap {
     const redacted: HeaderMap = {};
     for (const [name, value] of Object.entries(headers)) {
-      redacted[this.redact(name)] = Array.isArray(value) ? value.map((v) => this.redact(v)) : value === undefined ? undefined : this.redact(value);
+      redacted[this.redact(name)] = Array.isArray(value)
+        ? value.map((v) => this.redact(v))
+        : value === undefined
+          ? undefined
+          : this.redact(value);
     }
     return redacted;
   }

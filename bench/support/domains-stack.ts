@@ -76,7 +76,12 @@ export class DomainsStack {
       log: (line) => {
         const match = /^(\S+) (\S+) (\d+|reset) (\d+)ms/.exec(line);
         if (match) {
-          seen.push({ at: Date.now() - Number(match[4]), method: match[1]!, path: match[2]!, status: match[3] === "reset" ? "reset" : Number(match[3]) });
+          seen.push({
+            at: Date.now() - Number(match[4]),
+            method: match[1]!,
+            path: match[2]!,
+            status: match[3] === "reset" ? "reset" : Number(match[3]),
+          });
         }
       },
       rateLimits:
@@ -96,7 +101,9 @@ export class DomainsStack {
         "  options:",
         "    typescript: false",
         `main: ${JSON.stringify(path.join(repoRoot(), "dist", "program", "index.js"))}`,
-        ...(options.resources === "native" ? ["plugins:", "  providers:", "    - name: sendmailos", `      path: ${JSON.stringify(path.join(repoRoot(), "bin"))}`] : []),
+        ...(options.resources === "native"
+          ? ["plugins:", "  providers:", "    - name: sendmailos", `      path: ${JSON.stringify(path.join(repoRoot(), "bin"))}`]
+          : []),
         "",
       ].join("\n"),
     );
@@ -121,7 +128,10 @@ export class DomainsStack {
       metadata: { client: `Client ${i}` },
       ...(options.domainsOnly
         ? { dns: { provider: "none" }, wait: false }
-        : { dns: { provider: "emulator" }, wait: { pollIntervalSeconds: poll, maxPollIntervalSeconds: Math.max(poll, 60 * scale), timeoutSeconds: 3600 } }),
+        : {
+            dns: { provider: "emulator" },
+            wait: { pollIntervalSeconds: poll, maxPollIntervalSeconds: Math.max(poll, 60 * scale), timeoutSeconds: 3600 },
+          }),
     }));
     const stack = new DomainsStack(emulator, seen, dir, options, binDir, env, entries);
     try {

@@ -4,7 +4,11 @@
  * Calls `fn` for every item, at most `concurrency` at a time, and resolves when all are done
  * (rejects with the first error, after which no new item is started).
  */
-export async function forEachLimited<T>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {

@@ -35,7 +35,10 @@ function describe(pid: number): ProcInfo | undefined {
 export function descendants(root: number = process.pid): ProcInfo[] {
   let pids: number[];
   try {
-    pids = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+    pids = fs
+      .readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return [];
   }
@@ -74,7 +77,13 @@ export class ProcessTreeSampler {
   peakRss(marker: string): number {
     const cached = this.peaks.get(marker);
     if (cached !== undefined) return cached;
-    const peak = Math.max(0, ...this.samples.flat().filter((p) => p.cmdline.includes(marker)).map((p) => p.rssBytes));
+    const peak = Math.max(
+      0,
+      ...this.samples
+        .flat()
+        .filter((p) => p.cmdline.includes(marker))
+        .map((p) => p.rssBytes),
+    );
     this.peaks.set(marker, peak);
     return peak;
   }

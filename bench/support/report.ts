@@ -28,10 +28,26 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly Ce
   const text = rows.map((row) => row.map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((row) => (row[i] ?? "").length)));
   const line = (cells: readonly string[], numeric: readonly boolean[]) =>
-    "  " + cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  console.log(line(header, header.map(() => false)));
+    "  " +
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  console.log(
+    line(
+      header,
+      header.map(() => false),
+    ),
+  );
   console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
-  rows.forEach((row, r) => console.log(line(text[r]!, row.map((c) => typeof c === "number"))));
+  rows.forEach((row, r) =>
+    console.log(
+      line(
+        text[r]!,
+        row.map((c) => typeof c === "number"),
+      ),
+    ),
+  );
 }
 
 /** Milliseconds with a unit: `850 ms` or `12.3 s`. */

@@ -26,7 +26,8 @@ and optionally SENDMAILOS_BASE_URL, SENDMAILOS_WORKSPACE_ID. Stacks' project fil
 export class UsageError extends Error {}
 
 /** The parsed command line. */
-export type Command = { verb: "add"; request: OnboardingRequest; workRoot?: string } | { verb: "remove"; domain: string; workRoot?: string };
+export type Command =
+  { verb: "add"; request: OnboardingRequest; workRoot?: string } | { verb: "remove"; domain: string; workRoot?: string };
 
 /** Parses `argv` (without node and the script), naming the argument that is wrong. */
 export function parseCommand(argv: string[]): Command {
@@ -49,7 +50,8 @@ export function parseCommand(argv: string[]): Command {
   }
   const { values, positionals } = parsed;
   const [verb, domain, ...rest] = positionals;
-  if (verb !== "add" && verb !== "remove") throw new UsageError(`expected "add" or "remove", got ${verb === undefined ? "nothing" : JSON.stringify(verb)}`);
+  if (verb !== "add" && verb !== "remove")
+    throw new UsageError(`expected "add" or "remove", got ${verb === undefined ? "nothing" : JSON.stringify(verb)}`);
   if (!domain) throw new UsageError(`${verb}: give the domain, e.g. "${verb} acme.com"`);
   if (rest.length > 0) throw new UsageError(`${verb}: one domain at a time; unexpected ${JSON.stringify(rest.join(" "))}`);
   const workRoot = values["work-root"];

@@ -188,7 +188,10 @@ export function onboardClient(request: OnboardingRequest, options: OnboardingOpt
 export async function removeClient(domain: string, options: OnboardingOptions = {}): Promise<void> {
   const name = stackNameFor(domain);
   try {
-    const stack = await LocalWorkspace.selectStack({ stackName: name, projectName: projectOf(options), program: async () => ({}) }, workspaceOptions(name, options));
+    const stack = await LocalWorkspace.selectStack(
+      { stackName: name, projectName: projectOf(options), program: async () => ({}) },
+      workspaceOptions(name, options),
+    );
     await stack.destroy({ onEvent: () => undefined });
     await stack.workspace.removeStack(name);
   } catch (error) {
@@ -218,7 +221,10 @@ async function clientStack(domain: string, request: OnboardingRequest, options: 
       timeToVerifySeconds: resource.timeToVerifySeconds,
     };
   };
-  return LocalWorkspace.createOrSelectStack({ stackName: domain, projectName: projectOf(options), program }, workspaceOptions(domain, options));
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: domain, projectName: projectOf(options), program },
+    workspaceOptions(domain, options),
+  );
 }
 
 function projectOf(options: OnboardingOptions): string {
@@ -249,7 +255,9 @@ function asOnboardingError(domain: string, error: unknown): OnboardingError {
   const lines = text
     .split("\n")
     .map((line) => line.trim())
-    .filter((line) => /^error:|^\S.*(failed|timed out|still \w+ after|already|refused)/i.test(line) && !/^(stdout|stderr|code):/.test(line));
+    .filter(
+      (line) => /^error:|^\S.*(failed|timed out|still \w+ after|already|refused)/i.test(line) && !/^(stdout|stderr|code):/.test(line),
+    );
   const reason = lines.length > 0 ? [...new Set(lines)].join("\n") : text;
   return new OnboardingError(domain, `onboarding ${domain} did not end verified:\n${reason}`);
 }

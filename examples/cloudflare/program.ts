@@ -12,7 +12,10 @@ export interface ExampleConfig {
 }
 
 /** Per sending domain: its SendMailOS id, its status and when it was verified. */
-export type DomainSummary = Record<string, { domainId: pulumi.Output<string>; status: pulumi.Output<string>; verifiedAt: pulumi.Output<string | null> }>;
+export type DomainSummary = Record<
+  string,
+  { domainId: pulumi.Output<string>; status: pulumi.Output<string>; verifiedAt: pulumi.Output<string | null> }
+>;
 
 /** Declares the example's resources and returns a summary per domain. */
 export function declareExample(config: ExampleConfig): DomainSummary {

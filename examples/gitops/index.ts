@@ -10,7 +10,9 @@ type Entry = VerifiedDomainArgs & { domain: string };
 
 const entries = new pulumi.Config().requireObject<Entry[]>("domains");
 if (!Array.isArray(entries)) {
-  throw new Error('The stack setting "domains" must be a list of entries like { domain: acme.com, dns: { provider: route53, zoneName: acme.com } }');
+  throw new Error(
+    'The stack setting "domains" must be a list of entries like { domain: acme.com, dns: { provider: route53, zoneName: acme.com } }',
+  );
 }
 
 /** Per domain: its status and the three DKIM records (for the step summary of a deployment). */

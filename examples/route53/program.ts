@@ -12,7 +12,10 @@ export interface ExampleConfig {
 }
 
 /** Per sending domain: its SendMailOS id, its status and when it was verified. */
-export type DomainSummary = Record<string, { domainId: pulumi.Output<string>; status: pulumi.Output<string>; verifiedAt: pulumi.Output<string | null> }>;
+export type DomainSummary = Record<
+  string,
+  { domainId: pulumi.Output<string>; status: pulumi.Output<string>; verifiedAt: pulumi.Output<string | null> }
+>;
 
 /** Declares the example's resources and returns a summary per domain. */
 export function declareExample(config: ExampleConfig): DomainSummary {
@@ -37,7 +40,11 @@ export function declareExample(config: ExampleConfig): DomainSummary {
   const dnsAccount = new aws.Provider("dns-account", { region: "us-east-1" });
   const notify = new Domain("notify", { domain: `notify.${zone}`, metadata: { team: "notifications" } });
   const records = route53DkimRecords("notify", notify, { zoneName: zone }, { provider: dnsAccount });
-  const verification = new DomainVerification("notify-verification", { domainId: notify.domainId, domainName: notify.domainName, timeoutSeconds: 1800 }, { dependsOn: records });
+  const verification = new DomainVerification(
+    "notify-verification",
+    { domainId: notify.domainId, domainName: notify.domainName, timeoutSeconds: 1800 },
+    { dependsOn: records },
+  );
   summary[`notify.${zone}`] = { domainId: notify.domainId, status: verification.status, verifiedAt: verification.verifiedAt };
 
   return summary;

@@ -15,7 +15,8 @@ export const waitSettingsSchema = z.strictObject(waitSettingsShape);
 
 /** `wait`: `false` to not wait, `true` for the defaults, or the settings. */
 export const waitSchema = z.union([z.boolean(), waitSettingsSchema], {
-  error: (issue) => (issue.code === "invalid_union" ? "must be true, false or a map of wait settings such as { timeoutSeconds: 2700 }" : undefined),
+  error: (issue) =>
+    issue.code === "invalid_union" ? "must be true, false or a map of wait settings such as { timeoutSeconds: 2700 }" : undefined,
 });
 
 /** A `VerifiedDomain`'s arguments. */
@@ -27,7 +28,8 @@ export const verifiedDomainArgsSchema = domainInputsSchema.extend({
       "(you publish `records` yourself).",
   }),
   wait: documented(waitSchema.default(true), {
-    description: "Block `pulumi up` until SendMailOS reports the domain verified: `false` to not wait, or the `DomainVerification` settings.",
+    description:
+      "Block `pulumi up` until SendMailOS reports the domain verified: `false` to not wait, or the `DomainVerification` settings.",
   }),
 });
 

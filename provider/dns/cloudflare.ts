@@ -22,10 +22,20 @@ export type { CloudflareDkimArgs } from "./dns-target-args";
  * and a TTL Cloudflare refuses fail when the program runs (at preview), with the reason.
  * @throws MissingDnsProviderError when `@pulumi/cloudflare` (v6) is not installed
  */
-export function cloudflareDkimRecords(name: string, domain: DkimSource, args: CloudflareDkimArgs, opts?: pulumi.CustomResourceOptions): cloudflare.DnsRecord[] {
-  const checked = parseProgramArgs(`cloudflare DKIM records for ${name}`, cloudflareTargetSchema, { ...args, provider: "cloudflare" }, {
-    refine: (inputs) => checkDnsTarget(inputs, ""),
-  }) as CloudflareDkimArgs;
+export function cloudflareDkimRecords(
+  name: string,
+  domain: DkimSource,
+  args: CloudflareDkimArgs,
+  opts?: pulumi.CustomResourceOptions,
+): cloudflare.DnsRecord[] {
+  const checked = parseProgramArgs(
+    `cloudflare DKIM records for ${name}`,
+    cloudflareTargetSchema,
+    { ...args, provider: "cloudflare" },
+    {
+      refine: (inputs) => checkDnsTarget(inputs, ""),
+    },
+  ) as CloudflareDkimArgs;
   const cloudflareModule = loadOptionalPeer<typeof cloudflare>("@pulumi/cloudflare");
   const zoneId = cloudflareZoneId(cloudflareModule, checked, opts);
   return declareDkimRecords(
@@ -48,7 +58,11 @@ export function cloudflareDkimRecords(name: string, domain: DkimSource, args: Cl
   );
 }
 
-function cloudflareZoneId(cloudflareModule: typeof cloudflare, args: CloudflareDkimArgs, opts: pulumi.CustomResourceOptions | undefined): pulumi.Input<string> {
+function cloudflareZoneId(
+  cloudflareModule: typeof cloudflare,
+  args: CloudflareDkimArgs,
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.Input<string> {
   if (args.zoneId !== undefined) return args.zoneId;
   const invokeOpts: pulumi.InvokeOutputOptions = {};
   if (opts?.parent) invokeOpts.parent = opts.parent;

@@ -42,6 +42,10 @@ export function pickDkimRecord(domainName: string, records: DnsRecord[], index: 
 }
 
 /** Calls `declare` once per DKIM record index, with stable resource names `<name>-dkim-1..3`. */
-export function declareDkimRecords<T>(name: string, source: DkimSource, declare: (resourceName: string, record: pulumi.Output<DnsRecord>) => T): T[] {
+export function declareDkimRecords<T>(
+  name: string,
+  source: DkimSource,
+  declare: (resourceName: string, record: pulumi.Output<DnsRecord>) => T,
+): T[] {
   return Array.from({ length: dkimRecordCount }, (_, i) => declare(`${name}-dkim-${i + 1}`, dkimRecordAt(source, i)));
 }

@@ -37,10 +37,11 @@ export const cloudflareTargetSchema = z.strictObject({
     description: "Record TTL: 1 means automatic; otherwise 60 to 86400 (Cloudflare's rule).",
   }),
   proxied: documented(
-    z
-      .literal(false, { error: "must be false: a proxied CNAME is flattened into A records and the DKIM records never verify" })
-      .optional(),
-    { description: "Must stay `false`: a proxied CNAME is flattened into A records and DKIM never verifies. Accepted so that `true` fails with that explanation." },
+    z.literal(false, { error: "must be false: a proxied CNAME is flattened into A records and the DKIM records never verify" }).optional(),
+    {
+      description:
+        "Must stay `false`: a proxied CNAME is flattened into A records and DKIM never verifies. Accepted so that `true` fails with that explanation.",
+    },
   ),
 });
 

@@ -100,7 +100,9 @@ async function admin(method: "GET" | "PUT" | "DELETE", body?: unknown): Promise<
   });
   const text = await response.body.text();
   if (response.statusCode >= 300) {
-    throw new Error(`The emulator's DNS admin endpoint answered ${response.statusCode} to ${method} ${url.pathname}: ${displayText(text, 300)}`);
+    throw new Error(
+      `The emulator's DNS admin endpoint answered ${response.statusCode} to ${method} ${url.pathname}: ${displayText(text, 300)}`,
+    );
   }
   return text === "" ? {} : JSON.parse(text);
 }

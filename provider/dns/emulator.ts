@@ -23,7 +23,11 @@ export class EmulatorDnsRecord extends pulumi.dynamic.Resource {
 }
 
 /** A class of emulator DNS records: the dynamic provider's {@link EmulatorDnsRecord}, or the native plugin's. */
-export type EmulatorRecordClass = new (name: string, args: EmulatorDnsRecordArgs, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+export type EmulatorRecordClass = new (
+  name: string,
+  args: EmulatorDnsRecordArgs,
+  opts?: pulumi.CustomResourceOptions,
+) => pulumi.CustomResource;
 
 /** Declares the three DKIM CNAMEs of a domain in the emulator's DNS zone, named `<name>-dkim-1..3`. */
 export function emulatorDkimRecords(

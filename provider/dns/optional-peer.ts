@@ -17,7 +17,8 @@ export const optionalPeers = {
   },
   "@pulumi/cloudflare": {
     range: "^6.0.0",
-    usedBy: 'publishing DKIM records to Cloudflare (`dns: { provider: "cloudflare" }`, or `cloudflareDkimRecords` from pulumi-sendmailos/cloudflare)',
+    usedBy:
+      'publishing DKIM records to Cloudflare (`dns: { provider: "cloudflare" }`, or `cloudflareDkimRecords` from pulumi-sendmailos/cloudflare)',
     /** `DnsRecord` and the filter form of `getZoneOutput` appeared in provider v6. */
     provides: (module: Record<string, unknown>) => hasMembers(module, ["DnsRecord", "getZoneOutput"]),
   },
@@ -83,5 +84,7 @@ function installedVersion(packageName: string, load: (id: string) => unknown): s
 }
 
 function hasMembers(value: unknown, names: string[]): boolean {
-  return value !== null && typeof value === "object" && names.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
+  return (
+    value !== null && typeof value === "object" && names.every((name) => typeof (value as Record<string, unknown>)[name] === "function")
+  );
 }

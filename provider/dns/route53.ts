@@ -21,10 +21,20 @@ export type { Route53DkimArgs } from "./dns-target-args";
  * the DNS target schema when the program runs (at preview): a TTL Route53 refuses fails there.
  * @throws MissingDnsProviderError when `@pulumi/aws` is not installed
  */
-export function route53DkimRecords(name: string, domain: DkimSource, args: Route53DkimArgs, opts?: pulumi.CustomResourceOptions): aws.route53.Record[] {
-  const checked = parseProgramArgs(`route53 DKIM records for ${name}`, route53TargetSchema, { ...args, provider: "route53" }, {
-    refine: (inputs) => checkDnsTarget(inputs, ""),
-  }) as Route53DkimArgs;
+export function route53DkimRecords(
+  name: string,
+  domain: DkimSource,
+  args: Route53DkimArgs,
+  opts?: pulumi.CustomResourceOptions,
+): aws.route53.Record[] {
+  const checked = parseProgramArgs(
+    `route53 DKIM records for ${name}`,
+    route53TargetSchema,
+    { ...args, provider: "route53" },
+    {
+      refine: (inputs) => checkDnsTarget(inputs, ""),
+    },
+  ) as Route53DkimArgs;
   const awsModule = loadOptionalPeer<typeof aws>("@pulumi/aws");
   const zoneId = route53ZoneId(awsModule, checked, opts);
   return declareDkimRecords(

@@ -89,4 +89,3 @@ export function replacementWarning(olds: DomainState, news: DomainInputs, replac
 function change(path: string, kind: PropertyChange["kind"], replaces: boolean): PropertyChange {
   return { path, kind, replaces, input: true };
 }
-

@@ -20,7 +20,7 @@ export type DomainNameResult = { ok: true; value: string } | { ok: false; reason
  */
 export function normalizeDomainName(input: string): DomainNameResult {
   const shown = displayText(input);
-  if (input.length === 0) return fail("is empty; give a host name such as \"mail.acme.com\"");
+  if (input.length === 0) return fail('is empty; give a host name such as "mail.acme.com"');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
     return fail(`${shown} looks like a URL; give only the host name, e.g. "acme.com" instead of "https://acme.com/"`);
   }

@@ -36,7 +36,9 @@ export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
     try {
       const { domain, recovered } = await client.createDomain(request, { idempotencyKey: newIdempotencyKey() });
       if (recovered) {
-        providerLog().info(`${domain.domainName}: the response to the create was lost; found the domain it made (${domain.id}) and kept it`);
+        providerLog().info(
+          `${domain.domainName}: the response to the create was lost; found the domain it made (${domain.id}) and kept it`,
+        );
       }
       domainListFor(inputs.workspaceId).invalidate();
       return { id: domain.id, state: toState(inputs, domain, false) };
@@ -112,7 +114,6 @@ export const domainOperations: ResourceOperations<DomainInputs, DomainState> = {
   },
 };
 
-
 /** Takes over a registration that already exists, bringing externalId/metadata in line with the program. */
 async function adopt(inputs: DomainInputs): Promise<{ id: string; state: DomainState }> {
   const client = clientFor(inputs.workspaceId);
@@ -130,7 +131,9 @@ async function adopt(inputs: DomainInputs): Promise<{ id: string; state: DomainS
       domain = await client.updateDomain(existing.id, { externalId: inputs.externalId ?? null, metadata: inputs.metadata ?? {} });
     } catch (error) {
       if (!(error instanceof UnsupportedEndpointError)) throw error;
-      providerLog().warn(`${inputs.domain}: adopted, but ${changed.join(" and ")} could not be updated (${error.message}); the live values are kept`);
+      providerLog().warn(
+        `${inputs.domain}: adopted, but ${changed.join(" and ")} could not be updated (${error.message}); the live values are kept`,
+      );
     }
   }
   providerLog().info(`${inputs.domain}: adopted the existing SendMailOS registration ${domain.id} (status ${domain.status})`);

@@ -63,7 +63,9 @@ export const dnsRecordOutputSchema = z.object({
 export const domainOutputsSchema = z.object({
   domainId: documented(z.string(), { description: "SendMailOS id of the domain (also the resource id)." }),
   domainName: documented(z.string(), { description: "The registered name, normalized." }),
-  status: documented(z.enum(["pending", "verified", "failed"]), { description: "`pending`, `verified` or `failed`, as of the last create, update or refresh." }),
+  status: documented(z.enum(["pending", "verified", "failed"]), {
+    description: "`pending`, `verified` or `failed`, as of the last create, update or refresh.",
+  }),
   externalId: documented(z.string().nullable(), { description: "The live external id." }),
   metadata: documented(z.record(z.string(), z.string()), { description: "The live metadata." }),
   dkimTokens: documented(z.array(z.string()), { description: "The three Easy DKIM tokens." }),

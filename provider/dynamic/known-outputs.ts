@@ -36,13 +36,20 @@ export async function knownOutputsFor(olds: Partial<DomainInputs & KnownOutputs>
     return {};
   }
   if (olds.domainId !== undefined && olds.dnsRecords !== undefined) {
-    return { domainId: olds.domainId, domainName: olds.domainName ?? news.domain, dkimTokens: olds.dkimTokens ?? [], dnsRecords: olds.dnsRecords };
+    return {
+      domainId: olds.domainId,
+      domainName: olds.domainName ?? news.domain,
+      dkimTokens: olds.dkimTokens ?? [],
+      dnsRecords: olds.dnsRecords,
+    };
   }
   try {
     const live = await domainListFor(news.workspaceId).findByName(news.domain, lookupMaxAgeMs);
     return live ? knownOutputsOf(live) : {};
   } catch (error) {
-    providerLog().warn(`${news.domain}: could not look the domain up for the preview (${(error as Error).message}); its DNS records show as unknown`);
+    providerLog().warn(
+      `${news.domain}: could not look the domain up for the preview (${(error as Error).message}); its DNS records show as unknown`,
+    );
     return {};
   }
 }

@@ -28,7 +28,9 @@ export function providerShim(kind: ProviderKind): pulumi.dynamic.ResourceProvide
   if (!shim) {
     const object: Shim = {
       k: kind,
-      configure(r) { return require("pulumi-sendmailos/dynamic/v1").attach(this, r); },
+      configure(r) {
+        return require("pulumi-sendmailos/dynamic/v1").attach(this, r);
+      },
     };
     // `create` arrives with `configure`, before the host calls any method: the contract holds at run time.
     shim = object as unknown as pulumi.dynamic.ResourceProvider;

@@ -29,7 +29,15 @@ export function constructHandler(engineAddress: () => string | undefined) {
         if (request.getType() !== verifiedDomainToken) throw new Error(`sendmailos: unknown component type ${request.getType()}`);
         const address = engineAddress();
         if (!address) throw new Error("sendmailos: construct needs the engine address the plugin was started with");
-        settings.resetOptions(request.getProject(), request.getStack(), request.getParallel(), address, request.getMonitorendpoint(), request.getDryrun(), request.getOrganization());
+        settings.resetOptions(
+          request.getProject(),
+          request.getStack(),
+          request.getParallel(),
+          address,
+          request.getMonitorendpoint(),
+          request.getDryrun(),
+          request.getOrganization(),
+        );
         await settings.awaitFeatureSupport();
         const config: Record<string, string> = {};
         for (const [key, value] of request.getConfigMap().entries()) config[key] = value;
@@ -38,16 +46,12 @@ export function constructHandler(engineAddress: () => string | undefined) {
         const inputs = await deserializeInputs(request.getInputs(), request.getInputdependenciesMap());
         const providers: Record<string, pulumi.ProviderResource> = {};
         for (const [pkg, ref] of request.getProvidersMap().entries()) providers[pkg] = new DependencyProvider(ref);
-        const component = new VerifiedDomain(
-          request.getName(),
-          inputs,
-          {
-            parent: request.getParent() ? new pulumi.DependencyResource(request.getParent()) : undefined,
-            dependsOn: request.getDependenciesList().map((urn: string) => new pulumi.DependencyResource(urn)),
-            providers,
-            protect: request.getProtect(),
-          },
-        );
+        const component = new VerifiedDomain(request.getName(), inputs, {
+          parent: request.getParent() ? new pulumi.DependencyResource(request.getParent()) : undefined,
+          dependsOn: request.getDependenciesList().map((urn: string) => new pulumi.DependencyResource(urn)),
+          providers,
+          protect: request.getProtect(),
+        });
         const response = new provproto.ConstructResponse();
         response.setUrn(await (component.urn as any).promise());
         const state = {
@@ -62,7 +66,13 @@ export function constructHandler(engineAddress: () => string | undefined) {
         await settings.waitForRPCs();
         callback(null, response);
       } catch (error) {
-        callback(Object.assign(new Error((error as Error).message), { code: grpc.status.UNKNOWN, details: (error as Error).message }) as grpc.ServiceError, null);
+        callback(
+          Object.assign(new Error((error as Error).message), {
+            code: grpc.status.UNKNOWN,
+            details: (error as Error).message,
+          }) as grpc.ServiceError,
+          null,
+        );
       }
     });
   };

@@ -28,7 +28,12 @@ export function engineProviderLog(address: string | undefined): ProviderLog {
     client = new stubs.EngineClient(address, grpc.credentials.createInsecure());
   }
   const proto = require("@pulumi/pulumi/proto/engine_pb.js") as {
-    LogRequest: new () => { setSeverity(s: number): unknown; setMessage(m: string): unknown; setUrn(u: string): unknown; setEphemeral(e: boolean): unknown };
+    LogRequest: new () => {
+      setSeverity(s: number): unknown;
+      setMessage(m: string): unknown;
+      setUrn(u: string): unknown;
+      setEphemeral(e: boolean): unknown;
+    };
     LogSeverity: { INFO: number; WARNING: number };
   };
   const send = (severity: number, message: string): Promise<void> =>

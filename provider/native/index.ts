@@ -54,6 +54,14 @@ export class Provider extends ProviderResource {
    * @param opts - resource options.
    */
   constructor(name: string, args: ProviderArgs = {}, opts?: pulumi.ResourceOptions) {
-    super("sendmailos", name, { ...args, dnsResolvers: args.dnsResolvers === undefined ? undefined : pulumiOutput(args.dnsResolvers).apply((r) => JSON.stringify(r)) }, opts);
+    super(
+      "sendmailos",
+      name,
+      {
+        ...args,
+        dnsResolvers: args.dnsResolvers === undefined ? undefined : pulumiOutput(args.dnsResolvers).apply((r) => JSON.stringify(r)),
+      },
+      opts,
+    );
   }
 }

@@ -33,8 +33,14 @@ function lazyConstruct(engineAddress: () => string | undefined): ReturnType<type
 export async function serve(args: readonly string[]): Promise<number> {
   const engineAddress = engineAddressFromArgs(args);
   setProviderLog(engineProviderLog(engineAddress));
-  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.max_send_message_length": 400 * 1024 * 1024 });
-  server.addService(provrpc.ResourceProviderService, resourceProviderService({ construct: lazyConstruct(() => engineAddress) }) as grpc.UntypedServiceImplementation);
+  const server = new grpc.Server({
+    "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    "grpc.max_send_message_length": 400 * 1024 * 1024,
+  });
+  server.addService(
+    provrpc.ResourceProviderService,
+    resourceProviderService({ construct: lazyConstruct(() => engineAddress) }) as grpc.UntypedServiceImplementation,
+  );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );

@@ -44,7 +44,8 @@ const ref = (name: string) => `#/types/${token(name)}`;
 
 /** The named type whose model equals this one, if any (matched by property names). */
 function namedTypeOf(type: TypeModel): string | undefined {
-  const keys = (t: TypeModel): string => (t.kind === "object" ? t.properties.map((p) => p.name).join(",") : t.kind === "union" ? t.options.map(keys).join("|") : "");
+  const keys = (t: TypeModel): string =>
+    t.kind === "object" ? t.properties.map((p) => p.name).join(",") : t.kind === "union" ? t.options.map(keys).join("|") : "";
   const wanted = keys(type);
   return namedTypes.find(([, schema]) => keys(describeType(schema)) === wanted)?.[0];
 }
@@ -104,10 +105,19 @@ function objectType(schema: z.ZodType, description: string) {
     }
     models = [...byName.values()];
     const tag = type.discriminator;
-    const values = type.options.flatMap((o) => (o.kind === "object" ? o.properties.filter((p) => p.name === tag && p.type.kind === "literal").map((p) => (p.type as { value: unknown }).value) : []));
+    const values = type.options.flatMap((o) =>
+      o.kind === "object"
+        ? o.properties.filter((p) => p.name === tag && p.type.kind === "literal").map((p) => (p.type as { value: unknown }).value)
+        : [],
+    );
     if (tag !== undefined) {
       const tagModel = byName.get(tag)!;
-      byName.set(tag, { ...tagModel, required: true, type: { kind: "string" }, doc: { description: `One of ${values.map((v) => JSON.stringify(v)).join(", ")}.` } });
+      byName.set(tag, {
+        ...tagModel,
+        required: true,
+        type: { kind: "string" },
+        doc: { description: `One of ${values.map((v) => JSON.stringify(v)).join(", ")}.` },
+      });
       models = [...byName.values()];
     }
   } else {
@@ -132,13 +142,22 @@ function resource(description: string, inputs: z.ZodType, outputs: z.ZodType, is
     inputProperties: properties(inputModels),
     requiredInputs: inputModels.filter((p) => p.required).map((p) => p.name),
     properties: properties(all),
-    required: isComponent ? outputModels.map((p) => p.name) : [...inputModels.filter((p) => p.required || p.default !== undefined).map((p) => p.name), ...outputModels.filter((p) => p.required).map((p) => p.name)],
+    required: isComponent
+      ? outputModels.map((p) => p.name)
+      : [
+          ...inputModels.filter((p) => p.required || p.default !== undefined).map((p) => p.name),
+          ...outputModels.filter((p) => p.required).map((p) => p.name),
+        ],
   };
 }
 
 /** The output property names of each custom resource, for previews of a create (they are not known yet). */
 export function outputNames(resourceToken: string): string[] {
-  const outputs = { Domain: domainOutputsSchema, DomainVerification: verificationOutputsSchema, EmulatorDnsRecord: emulatorRecordOutputsSchema }[resourceToken.split(":")[2] ?? ""];
+  const outputs = {
+    Domain: domainOutputsSchema,
+    DomainVerification: verificationOutputsSchema,
+    EmulatorDnsRecord: emulatorRecordOutputsSchema,
+  }[resourceToken.split(":")[2] ?? ""];
   return outputs === undefined ? [] : describeObject(outputs).map((p) => p.name);
 }
 
@@ -159,18 +178,27 @@ export function packageSchema() {
     meta: { supportPack: true },
     config: { variables: properties(config) },
     provider: {
-      description: "The SendMailOS provider: an API key and, for agencies, a workspace. Explicit providers manage several accounts in one program.",
+      description:
+        "The SendMailOS provider: an API key and, for agencies, a workspace. Explicit providers manage several accounts in one program.",
       inputProperties: properties(config),
       properties: Object.fromEntries(Object.entries(properties(config)).filter(([name]) => name !== "apiKey")),
     },
     resources: {
-      [token("Domain")]: resource("A SendMailOS sending domain: registering it returns three DKIM tokens and the CNAME records to publish.", domainInputsSchema, domainOutputsSchema),
+      [token("Domain")]: resource(
+        "A SendMailOS sending domain: registering it returns three DKIM tokens and the CNAME records to publish.",
+        domainInputsSchema,
+        domainOutputsSchema,
+      ),
       [token("DomainVerification")]: resource(
         "Blocks `pulumi up` until SendMailOS reports the domain verified, printing what is wrong in DNS while it waits. A timeout, a `failed` status or a cancellation keeps the resource in state, so the next `pulumi up` resumes the wait.",
         verificationInputsSchema,
         verificationOutputsSchema,
       ),
-      [token("EmulatorDnsRecord")]: resource("One record in the local SendMailOS emulator's DNS zone (development and tests).", emulatorRecordInputsSchema, emulatorRecordOutputsSchema),
+      [token("EmulatorDnsRecord")]: resource(
+        "One record in the local SendMailOS emulator's DNS zone (development and tests).",
+        emulatorRecordInputsSchema,
+        emulatorRecordOutputsSchema,
+      ),
       [token("VerifiedDomain")]: resource(
         "The whole chain: registers a SendMailOS domain, publishes its three DKIM CNAMEs in the chosen DNS, and waits until SendMailOS verifies it.",
         verifiedDomainArgsSchema,
@@ -179,7 +207,10 @@ export function packageSchema() {
       ),
     },
     types: Object.fromEntries(
-      namedTypes.map(([name, schema]) => [token(name), objectType(schema, ((schema.meta() ?? {}) as { description?: string }).description ?? `${name}.`)]),
+      namedTypes.map(([name, schema]) => [
+        token(name),
+        objectType(schema, ((schema.meta() ?? {}) as { description?: string }).description ?? `${name}.`),
+      ]),
     ),
     language: {
       go: {

@@ -19,7 +19,11 @@ export function toStruct(value: Record<string, unknown>): StructMessage {
 function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : withoutUndefined(v)));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, withoutUndefined(v)]),
+    );
   }
   return value;
 }

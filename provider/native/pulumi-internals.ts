@@ -27,7 +27,9 @@ export const emptyproto: any = fromPulumi("google-protobuf/google/protobuf/empty
 /** `google.protobuf.Any`. */
 export const anyproto: any = fromPulumi("google-protobuf/google/protobuf/any_pb");
 /** `google.protobuf.Struct`. */
-export const structproto: { Struct: { fromJavaScript(value: unknown): StructMessage } } = fromPulumi("google-protobuf/google/protobuf/struct_pb");
+export const structproto: { Struct: { fromJavaScript(value: unknown): StructMessage } } = fromPulumi(
+  "google-protobuf/google/protobuf/struct_pb",
+);
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The part of a protobuf `Struct` message we use. */

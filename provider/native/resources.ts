@@ -47,7 +47,12 @@ export class Domain extends pulumi.CustomResource {
    * @param opts - resource options (`customTimeouts`, `provider` for another account, `import`).
    */
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
-    super(Domain.__pulumiType, name, withOutputs(args, ["domainId", "domainName", "status", "dkimTokens", "dnsRecords", "createdAt", "verifiedAt", "adopted"]), opts);
+    super(
+      Domain.__pulumiType,
+      name,
+      withOutputs(args, ["domainId", "domainName", "status", "dkimTokens", "dnsRecords", "createdAt", "verifiedAt", "adopted"]),
+      opts,
+    );
   }
 }
 

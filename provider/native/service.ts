@@ -122,7 +122,9 @@ function diffResponse(properties: PropertyChange[], replaces: string[], deleteBe
 }
 
 /** The `pulumirpc.ResourceProvider` implementation. */
-export function resourceProviderService(options: ServiceOptions = {}): Record<string, (call: any, callback: grpc.sendUnaryData<any>) => void> {
+export function resourceProviderService(
+  options: ServiceOptions = {},
+): Record<string, (call: any, callback: grpc.sendUnaryData<any>) => void> {
   return {
     getPluginInfo(_call, callback) {
       const info = new plugproto.PluginInfo();
@@ -148,7 +150,10 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
 
     diffConfig(call, callback) {
       answer(callback, async () => {
-        const changes = diffProviderConfig(fromStruct(call.request.getOldInputs() ?? call.request.getOlds()), fromStruct(call.request.getNews()));
+        const changes = diffProviderConfig(
+          fromStruct(call.request.getOldInputs() ?? call.request.getOlds()),
+          fromStruct(call.request.getNews()),
+        );
         return diffResponse(changes, [], false);
       });
     },
@@ -183,7 +188,11 @@ export function resourceProviderService(options: ServiceOptions = {}): Record<st
     diff(call, callback) {
       answer(callback, () =>
         withResourceLog(call.request.getUrn(), async () => {
-          const decision = await kindOf(call.request).diff(call.request.getId(), revealAll(fromStruct(call.request.getOlds())), revealAll(fromStruct(call.request.getNews())));
+          const decision = await kindOf(call.request).diff(
+            call.request.getId(),
+            revealAll(fromStruct(call.request.getOlds())),
+            revealAll(fromStruct(call.request.getNews())),
+          );
           if (decision.warning) await providerLog().warn(decision.warning);
           return diffResponse(decision.properties, decision.replaces, decision.deleteBeforeReplace);
         }),

@@ -89,7 +89,8 @@ export function describeType(schema: z.ZodType): TypeModel {
       return { kind: "string", enum: Object.values(def.entries ?? {}) };
     case "literal": {
       const value = def.values?.[0];
-      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") throw new Error("describeType: unsupported literal");
+      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+        throw new Error("describeType: unsupported literal");
       return { kind: "literal", value };
     }
     case "array":
@@ -99,7 +100,11 @@ export function describeType(schema: z.ZodType): TypeModel {
     case "object":
       return { kind: "object", properties: describeObject(schema) };
     case "union":
-      return { kind: "union", options: (def.options ?? []).map(describeType), ...(def.discriminator ? { discriminator: def.discriminator } : {}) };
+      return {
+        kind: "union",
+        options: (def.options ?? []).map(describeType),
+        ...(def.discriminator ? { discriminator: def.discriminator } : {}),
+      };
     case "pipe":
       // A preprocess is a pipe from a transform: the type is what comes out of it.
       return defOf(def.in!).type === "transform" ? describeType((def as { out?: z.ZodType }).out!) : describeType(def.in!);

@@ -8,7 +8,13 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { describeKind, displayText, displayValue } from "../../sdk/display";
-import { externalIdFieldSchema, forbiddenCharacterProblem, metadataFieldSchema, refuseProtoKey, workspaceIdProblem } from "../../sdk/request-fields";
+import {
+  externalIdFieldSchema,
+  forbiddenCharacterProblem,
+  metadataFieldSchema,
+  refuseProtoKey,
+  workspaceIdProblem,
+} from "../../sdk/request-fields";
 import { normalizeDomainName } from "../domain/domain-name";
 
 /** A string (the type named in the message otherwise), not empty. */
@@ -36,7 +42,8 @@ function metadataValueHint(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean") return `quote it: "${String(value)}"`;
   if (value === null) return "give a string, or remove the key";
   if (Array.isArray(value)) return `metadata is flat: join the list into one string, e.g. ${displayText((value as unknown[]).join(","))}`;
-  if (typeof value === "object") return "metadata is flat (string to string): use one key per value, e.g. plan_tier and plan_seats, or a JSON string";
+  if (typeof value === "object")
+    return "metadata is flat (string to string): use one key per value, e.g. plan_tier and plan_seats, or a JSON string";
   return "give a string";
 }
 
@@ -47,7 +54,10 @@ export const metadataField = z
     z.record(
       z.string(),
       z.string({ error: (issue) => `must be a string, got ${describeKind(issue.input)}; ${metadataValueHint(issue.input)}` }),
-      { error: (issue) => (issue.code === "invalid_type" ? `must be a map of string keys to string values, got ${describeKind(issue.input)}` : undefined) },
+      {
+        error: (issue) =>
+          issue.code === "invalid_type" ? `must be a map of string keys to string values, got ${describeKind(issue.input)}` : undefined,
+      },
     ),
   )
   .superRefine(obeys(metadataFieldSchema));
@@ -56,13 +66,16 @@ export const metadataField = z
 function obeys<T>(rule: z.ZodType<unknown, T>) {
   return (value: T, ctx: z.RefinementCtx) => {
     const result = rule.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
+    if (!result.success)
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...issue.path] });
   };
 }
 
 /** An agency workspace id (`ws_...`). */
 export const workspaceIdField = z
-  .string({ error: (issue) => (issue.code === "invalid_type" ? `must be a string such as "ws_123", got ${describeKind(issue.input)}` : undefined) })
+  .string({
+    error: (issue) => (issue.code === "invalid_type" ? `must be a string such as "ws_123", got ${describeKind(issue.input)}` : undefined),
+  })
   .superRefine((id, ctx) => {
     const problem = workspaceIdProblem(id);
     if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
@@ -93,7 +106,8 @@ export function isResolverAddress(value: unknown): boolean {
 export const resolverListField = z
   .array(
     z.string().refine(isResolverAddress, {
-      error: (issue) => `entry ${displayValue(issue.input)} is not an IP address with an optional port (e.g. "8.8.8.8" or "127.0.0.1:5353")`,
+      error: (issue) =>
+        `entry ${displayValue(issue.input)} is not an IP address with an optional port (e.g. "8.8.8.8" or "127.0.0.1:5353")`,
     }),
     { error: (issue) => `must be a list such as ["1.1.1.1", "127.0.0.1:5353"], got ${describeKind(issue.input)}` },
   )
@@ -101,7 +115,8 @@ export const resolverListField = z
 
 /** A DNS TTL in seconds within `min`..`max` (what the DNS host accepts), or one of the `also` values. */
 export function ttlField(min: number, max: number, also: number[] = []) {
-  const rule = also.length === 0 ? `an integer from ${min} to ${max}` : `${also.join(" or ")} (automatic), or an integer from ${min} to ${max}`;
+  const rule =
+    also.length === 0 ? `an integer from ${min} to ${max}` : `${also.join(" or ")} (automatic), or an integer from ${min} to ${max}`;
   return z
     .number({ error: (issue) => `must be ${rule}, got ${displayValue(issue.input)}` })
     .refine((ttl) => Number.isInteger(ttl) && (also.includes(ttl) || (ttl >= min && ttl <= max)), {

@@ -106,7 +106,11 @@ function article(expected: string): string {
 export function unknownKeyReason(where: string, key: string, known: readonly string[]): string {
   const guess = closestName(key, known);
   const hint =
-    guess !== undefined ? `; did you mean \`${guess}\`?` : known.length > 0 ? `; the known ones are ${known.map((k) => `\`${k}\``).join(", ")}` : "";
+    guess !== undefined
+      ? `; did you mean \`${guess}\`?`
+      : known.length > 0
+        ? `; the known ones are ${known.map((k) => `\`${k}\``).join(", ")}`
+        : "";
   return `${where === "" ? displayValue(key, 40) : where} is not a known property${hint}`;
 }
 
@@ -119,8 +123,9 @@ function knownKeysAt(type: TypeModel, raw: unknown, path: readonly PropertyKey[]
     const tag = t.discriminator;
     const wanted = tag !== undefined && v !== null && typeof v === "object" ? (v as Record<string, unknown>)[tag] : undefined;
     return (
-      t.options.find((o) => o.kind === "object" && o.properties.some((p) => p.name === tag && p.type.kind === "literal" && p.type.value === wanted)) ??
-      t.options.find((o) => o.kind === "object")
+      t.options.find(
+        (o) => o.kind === "object" && o.properties.some((p) => p.name === tag && p.type.kind === "literal" && p.type.value === wanted),
+      ) ?? t.options.find((o) => o.kind === "object")
     );
   };
   for (const part of path) {

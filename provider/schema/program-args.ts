@@ -23,8 +23,17 @@ export function containsPending(value: unknown): boolean {
  * as given).
  * @throws InvalidArgumentsError naming every problem
  */
-export function parseProgramArgs(what: string, schema: z.ZodObject, args: object, options: Omit<CheckOptions, "isPending"> = {}): Record<string, unknown> {
+export function parseProgramArgs(
+  what: string,
+  schema: z.ZodObject,
+  args: object,
+  options: Omit<CheckOptions, "isPending"> = {},
+): Record<string, unknown> {
   const { inputs, failures } = checkInputs(schema, { ...(args as Record<string, unknown>) }, { ...options, isPending: containsPending });
-  if (failures.length > 0) throw new InvalidArgumentsError(what, failures.map((f) => f.reason));
+  if (failures.length > 0)
+    throw new InvalidArgumentsError(
+      what,
+      failures.map((f) => f.reason),
+    );
   return inputs;
 }

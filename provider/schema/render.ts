@@ -46,7 +46,11 @@ function tsDoc(property: PropertyModel, indent: string): string[] {
   if (property.doc.replaces) lines.push("", "Changing it REPLACES the resource.");
   const shown = property.doc.defaultText ?? (property.default !== undefined ? JSON.stringify(property.default) : undefined);
   if (shown !== undefined) lines.push(`@default ${shown}`);
-  return [`${indent}/**`, ...lines.flatMap((l) => wrapText(l, 100)).map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`];
+  return [
+    `${indent}/**`,
+    ...lines.flatMap((l) => wrapText(l, 100)).map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)),
+    `${indent} */`,
+  ];
 }
 
 function wrapText(text: string, width: number): string[] {
@@ -75,7 +79,10 @@ export function renderArgsModule(source: string, declarations: ArgsDeclaration[]
     parts.push(`/** ${declaration.summary} */`);
     const type = describeType(declaration.schema);
     if (type.kind === "union" && type.discriminator !== undefined && declaration.variants) {
-      parts.push(`export type ${declaration.name} =`, ...renderVariants(type, type.discriminator, declaration.variants).map((v) => `  | ${v}`));
+      parts.push(
+        `export type ${declaration.name} =`,
+        ...renderVariants(type, type.discriminator, declaration.variants).map((v) => `  | ${v}`),
+      );
       parts[parts.length - 1] += ";";
       parts.push("");
       continue;
@@ -87,7 +94,10 @@ export function renderArgsModule(source: string, declarations: ArgsDeclaration[]
     const extendsClause = declaration.extends && declaration.extends.length > 0 ? ` extends ${declaration.extends.join(", ")}` : "";
     parts.push(`export interface ${declaration.name}${extendsClause} {`);
     for (const property of describeObject(declaration.schema).filter((p) => !(declaration.omit ?? []).includes(p.name))) {
-      parts.push(...tsDoc(property, "  "), `  ${property.name}${property.required ? "" : "?"}: ${propertyType(property, declaration.refs ?? {})};`);
+      parts.push(
+        ...tsDoc(property, "  "),
+        `  ${property.name}${property.required ? "" : "?"}: ${propertyType(property, declaration.refs ?? {})};`,
+      );
     }
     parts.push("}", "");
   }
@@ -121,7 +131,9 @@ export function renderInputTable(schema: z.ZodType, omit: string[] = []): string
   const rows = describeObject(schema)
     .filter((p) => !omit.includes(p.name))
     .map((p) => {
-      const shown = p.required ? "**required**" : (p.doc.defaultText ?? (p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : ""));
+      const shown = p.required
+        ? "**required**"
+        : (p.doc.defaultText ?? (p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : ""));
       const replaces = p.doc.replaces ? " **Changing it replaces the resource.**" : "";
       const description = (p.doc.description + replaces).replace(/\|/g, "\\|").replace(/\n/g, " ");
       return `| \`${p.name}\` | ${typeInWords(p.type)} | ${shown} | ${description} |`;

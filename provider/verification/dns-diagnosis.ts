@@ -88,7 +88,12 @@ async function diagnoseRecord(record: DnsRecord, lookup: CnameLookup): Promise<R
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "ENODATA" && code !== "ENOTFOUND") {
-      return { ...base, state: "unresolved", found: [], hint: `DNS lookup failed (${code ?? String(error)}); check the resolvers or try again` };
+      return {
+        ...base,
+        state: "unresolved",
+        found: [],
+        hint: `DNS lookup failed (${code ?? String(error)}); check the resolvers or try again`,
+      };
     }
     const addresses = await lookup.resolve4(record.name).catch(() => [] as string[]);
     if (addresses.length > 0) {

@@ -34,14 +34,15 @@ export function describeRecords(checks: RecordCheck[] | undefined, servers?: str
 export function diagnosisReport(checks: RecordCheck[] | undefined, servers?: string): string {
   if (!checks) return "  (DNS check is off: set dnsCheck to true to see which records are wrong)";
   const header = servers === undefined ? [] : [`  (DNS asked: ${servers})`];
-  return [...header, ...checks
-    .map((c) => {
+  return [
+    ...header,
+    ...checks.map((c) => {
       const mark = c.state === "ok" ? "ok     " : c.state.padEnd(7);
       const found = c.state === "ok" || c.found.length === 0 ? "" : ` (found ${c.found.join(", ")})`;
       const hint = c.state === "ok" || !c.hint ? "" : `: ${c.hint}`;
       return `  ${mark} ${c.name} CNAME ${c.expected}${found}${hint}`;
-    })]
-    .join("\n");
+    }),
+  ].join("\n");
 }
 
 /** One progress line for a waiting domain. */

@@ -26,9 +26,11 @@ const settings = ["domainName", "timeoutSeconds", "pollIntervalSeconds", "maxPol
 export function diffVerification(olds: VerificationState, news: VerificationInputs): DiffDecision {
   const properties: PropertyChange[] = [];
   if (news.domainId !== olds.domainId) properties.push(input("domainId", "update", true));
-  if ((news.workspaceId || undefined) !== (olds.workspaceId || undefined)) properties.push(input("workspaceId", kindOf(olds.workspaceId, news.workspaceId), true));
+  if ((news.workspaceId || undefined) !== (olds.workspaceId || undefined))
+    properties.push(input("workspaceId", kindOf(olds.workspaceId, news.workspaceId), true));
   for (const key of settings) {
-    if (JSON.stringify(news[key] ?? null) !== JSON.stringify(olds[key] ?? null)) properties.push(input(key, kindOf(olds[key], news[key]), false));
+    if (JSON.stringify(news[key] ?? null) !== JSON.stringify(olds[key] ?? null))
+      properties.push(input(key, kindOf(olds[key], news[key]), false));
   }
   if (olds.status !== "verified") properties.push({ path: "status", kind: "update", replaces: false, input: false });
   const replaces = properties.filter((p) => p.replaces).map((p) => p.path);

@@ -6,7 +6,12 @@ import { providerLog } from "../runtime/log";
 import { PartialFailure, type OperationContext, type ResourceOperations } from "../runtime/operations";
 import { createLookup } from "./dns-diagnosis";
 import { diffVerification, type VerificationState } from "./verification-diff";
-import { checkWaitSettings, effectiveMaxPollIntervalSeconds, verificationInputsSchema, type VerificationInputs } from "./verification-schema";
+import {
+  checkWaitSettings,
+  effectiveMaxPollIntervalSeconds,
+  verificationInputsSchema,
+  type VerificationInputs,
+} from "./verification-schema";
 import { VerificationError, waitForVerification } from "./wait-for-verification";
 
 /**
@@ -43,7 +48,13 @@ export const verificationOperations: ResourceOperations<VerificationInputs, Veri
     return {
       id,
       inputs,
-      state: { ...inputs, waitedSeconds: state.waitedSeconds ?? 0, records: state.records ?? [], status: live.status, verifiedAt: live.verifiedAt },
+      state: {
+        ...inputs,
+        waitedSeconds: state.waitedSeconds ?? 0,
+        records: state.records ?? [],
+        status: live.status,
+        verifiedAt: live.verifiedAt,
+      },
     };
   },
 
@@ -76,7 +87,6 @@ function imported(domainId: string, live: Domain): VerificationInputs {
   return verificationInputsSchema.parse({ domainId, domainName: live.domainName });
 }
 
-
 /** Waits (bounded by timeoutSeconds and the engine's custom timeout, whichever is shorter). */
 async function wait(inputs: VerificationInputs, previouslyWaitedMs: number, context: OperationContext): Promise<VerificationState> {
   const domainName = inputs.domainName ?? inputs.domainId;
@@ -102,10 +112,22 @@ async function wait(inputs: VerificationInputs, previouslyWaitedMs: number, cont
         ...(context.signal ? { signal: context.signal } : {}),
       },
     );
-    return { ...inputs, status: result.status, verifiedAt: result.verifiedAt, waitedSeconds: seconds(result.waitedMs), records: result.records };
+    return {
+      ...inputs,
+      status: result.status,
+      verifiedAt: result.verifiedAt,
+      waitedSeconds: seconds(result.waitedMs),
+      records: result.records,
+    };
   } catch (error) {
     if (!(error instanceof VerificationError) || error.code === "DOMAIN_NOT_FOUND") throw error;
-    const state: VerificationState = { ...inputs, status: error.status, verifiedAt: null, waitedSeconds: seconds(error.waitedMs), records: error.records };
+    const state: VerificationState = {
+      ...inputs,
+      status: error.status,
+      verifiedAt: null,
+      waitedSeconds: seconds(error.waitedMs),
+      records: error.records,
+    };
     throw new PartialFailure(error.message, inputs.domainId, state);
   }
 }

@@ -23,7 +23,8 @@ export const waitSettingsShape = {
       "Pulumi's `customTimeouts` bound it too where they reach the provider (the native provider).",
   }),
   pollIntervalSeconds: documented(secondsField(waitBounds.pollIntervalSeconds.min, waitBounds.pollIntervalSeconds.max).default(5), {
-    description: "First interval between status polls; it grows by half each poll up to `maxPollIntervalSeconds`. Every waiting domain shares one list request per interval.",
+    description:
+      "First interval between status polls; it grows by half each poll up to `maxPollIntervalSeconds`. Every waiting domain shares one list request per interval.",
   }),
   maxPollIntervalSeconds: documented(secondsField(waitBounds.pollIntervalSeconds.min, waitBounds.pollIntervalSeconds.max).optional(), {
     description: "Longest interval between polls; not below `pollIntervalSeconds`.",
@@ -62,7 +63,9 @@ export type VerificationInputs = z.output<typeof verificationInputsSchema>;
 export const defaultMaxPollIntervalSeconds = 60;
 
 /** The longest interval between polls that applies: the input, else the default or the first interval, whichever is larger. */
-export function effectiveMaxPollIntervalSeconds(inputs: Pick<VerificationInputs, "pollIntervalSeconds" | "maxPollIntervalSeconds">): number {
+export function effectiveMaxPollIntervalSeconds(
+  inputs: Pick<VerificationInputs, "pollIntervalSeconds" | "maxPollIntervalSeconds">,
+): number {
   return inputs.maxPollIntervalSeconds ?? Math.max(defaultMaxPollIntervalSeconds, inputs.pollIntervalSeconds);
 }
 
@@ -71,7 +74,9 @@ export function checkWaitSettings(inputs: Record<string, unknown>): InputFailure
   const poll = inputs["pollIntervalSeconds"];
   const max = inputs["maxPollIntervalSeconds"];
   if (typeof poll === "number" && typeof max === "number" && !isUnknown(max) && max < poll) {
-    return [{ property: "maxPollIntervalSeconds", reason: `maxPollIntervalSeconds (${max}) must not be below pollIntervalSeconds (${poll})` }];
+    return [
+      { property: "maxPollIntervalSeconds", reason: `maxPollIntervalSeconds (${max}) must not be below pollIntervalSeconds (${poll})` },
+    ];
   }
   return [];
 }
@@ -89,7 +94,9 @@ export const recordCheckOutputSchema = z.object({
 
 /** What a `DomainVerification` reports besides its inputs. */
 export const verificationOutputsSchema = z.object({
-  status: documented(z.enum(["pending", "verified", "failed"]), { description: "`verified` once the wait succeeded; the last status seen otherwise." }),
+  status: documented(z.enum(["pending", "verified", "failed"]), {
+    description: "`verified` once the wait succeeded; the last status seen otherwise.",
+  }),
   verifiedAt: documented(z.string().nullable(), { description: "When SendMailOS verified the domain." }),
   waitedSeconds: documented(z.number(), { description: "Seconds spent waiting, across resumed runs." }),
   records: documented(z.array(recordCheckOutputSchema), { description: "The last DNS diagnosis: one entry per required record." }),

@@ -18,42 +18,42 @@ const STOP_GRACE_MS = 5000;
 
 /** A set of running children that can be stopped together. */
 class ChildGroup {
-    /** @param {string} label what the children are, for debug output */
-    constructor(label) {
-        this.label = label;
-        /** @type {Set<import("child_process").ChildProcess>} */
-        this.running = new Set();
-    }
+  /** @param {string} label what the children are, for debug output */
+  constructor(label) {
+    this.label = label;
+    /** @type {Set<import("child_process").ChildProcess>} */
+    this.running = new Set();
+  }
 
-    /**
-     * Tracks a child until it exits.
-     * @param {import("child_process").ChildProcess} child
-     */
-    add(child) {
-        this.running.add(child);
-        child.once("exit", () => this.running.delete(child));
-    }
+  /**
+   * Tracks a child until it exits.
+   * @param {import("child_process").ChildProcess} child
+   */
+  add(child) {
+    this.running.add(child);
+    child.once("exit", () => this.running.delete(child));
+  }
 
-    /**
-     * Stops every child of the group (see stopChild).
-     * @param {number} [graceMs]
-     */
-    stopAll(graceMs = STOP_GRACE_MS) {
-        for (const child of this.running) {
-            debug(`stopping ${this.label} ${child.pid}`);
-            stopChild(child, graceMs);
-        }
+  /**
+   * Stops every child of the group (see stopChild).
+   * @param {number} [graceMs]
+   */
+  stopAll(graceMs = STOP_GRACE_MS) {
+    for (const child of this.running) {
+      debug(`stopping ${this.label} ${child.pid}`);
+      stopChild(child, graceMs);
     }
+  }
 
-    /**
-     * Sends a signal to every child of the group at once (the host's last resort before exiting).
-     * @param {NodeJS.Signals} signal
-     */
-    signalAll(signal) {
-        for (const child of this.running) {
-            signalChild(child, signal);
-        }
+  /**
+   * Sends a signal to every child of the group at once (the host's last resort before exiting).
+   * @param {NodeJS.Signals} signal
+   */
+  signalAll(signal) {
+    for (const child of this.running) {
+      signalChild(child, signal);
     }
+  }
 }
 
 /**
@@ -61,11 +61,11 @@ class ChildGroup {
  * @param {NodeJS.Signals} signal
  */
 function signalChild(child, signal) {
-    try {
-        child.kill(signal);
-    } catch {
-        // already gone
-    }
+  try {
+    child.kill(signal);
+  } catch {
+    // already gone
+  }
 }
 
 /**
@@ -75,14 +75,14 @@ function signalChild(child, signal) {
  * @param {number} [graceMs]
  */
 function stopChild(child, graceMs = STOP_GRACE_MS) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-        return;
-    }
-    signalChild(child, "SIGINT");
-    const timer = setTimeout(() => signalChild(child, "SIGKILL"), graceMs);
-    // Neither this timer nor the child keeps the host alive: the host's own shutdown has its own bound.
-    timer.unref();
-    child.once("exit", () => clearTimeout(timer));
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  signalChild(child, "SIGINT");
+  const timer = setTimeout(() => signalChild(child, "SIGKILL"), graceMs);
+  // Neither this timer nor the child keeps the host alive: the host's own shutdown has its own bound.
+  timer.unref();
+  child.once("exit", () => clearTimeout(timer));
 }
 
 /** Programs started by Run: stopped by the Cancel RPC, by the end of their Run call, and at shutdown. */
@@ -120,38 +120,38 @@ const plugins = new ChildGroup("plugin");
  * @returns {Promise<ChildExit>}
  */
 function supervise(spec, output, group, stop, started) {
-    return new Promise((resolve) => {
-        debug(`running ${group.label} ${spec.file} ${spec.args.join(" ")} (cwd ${spec.cwd})`);
-        /** @type {import("child_process").ChildProcessByStdio<null, import("stream").Readable, import("stream").Readable>} */
-        let child;
-        try {
-            child = childProcess.spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ["ignore", "pipe", "pipe"] });
-        } catch (err) {
-            resolve({ code: null, signal: null, spawnError: err instanceof Error ? err : new Error(String(err)) });
-            return;
-        }
-        group.add(child);
-        started?.(child);
-        const onStop = () => stopChild(child);
-        if (stop?.aborted) {
-            onStop();
-        } else {
-            stop?.addEventListener("abort", onStop, { once: true });
-        }
-        child.stdout.on("data", output.stdout);
-        child.stderr.on("data", output.stderr);
-        /** @type {Error | undefined} */
-        let spawnError;
-        child.on("error", (err) => {
-            spawnError = err;
-        });
-        // "close", not "exit": all output has been handed on by then.
-        child.on("close", (code, signal) => {
-            stop?.removeEventListener("abort", onStop);
-            debug(`${group.label} ${child.pid} exited (code ${code}, signal ${signal})`);
-            resolve({ code, signal, spawnError });
-        });
+  return new Promise((resolve) => {
+    debug(`running ${group.label} ${spec.file} ${spec.args.join(" ")} (cwd ${spec.cwd})`);
+    /** @type {import("child_process").ChildProcessByStdio<null, import("stream").Readable, import("stream").Readable>} */
+    let child;
+    try {
+      child = childProcess.spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (err) {
+      resolve({ code: null, signal: null, spawnError: err instanceof Error ? err : new Error(String(err)) });
+      return;
+    }
+    group.add(child);
+    started?.(child);
+    const onStop = () => stopChild(child);
+    if (stop?.aborted) {
+      onStop();
+    } else {
+      stop?.addEventListener("abort", onStop, { once: true });
+    }
+    child.stdout.on("data", output.stdout);
+    child.stderr.on("data", output.stderr);
+    /** @type {Error | undefined} */
+    let spawnError;
+    child.on("error", (err) => {
+      spawnError = err;
     });
+    // "close", not "exit": all output has been handed on by then.
+    child.on("close", (code, signal) => {
+      stop?.removeEventListener("abort", onStop);
+      debug(`${group.label} ${child.pid} exited (code ${code}, signal ${signal})`);
+      resolve({ code, signal, spawnError });
+    });
+  });
 }
 
 module.exports = { ChildGroup, programs, plugins, stopChild, supervise };

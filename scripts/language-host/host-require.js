@@ -25,20 +25,20 @@ const { HOST_NAME, messageOf } = require("./log");
 
 /** @returns {HostDependencies} */
 function load() {
-    const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [__dirname] }));
-    /** Resolves from the SDK's folder, so that we get the very instances its stubs use. */
-    const fromSdk = (/** @type {string} */ id) => require(require.resolve(id, { paths: [sdkDir] }));
-    return {
-        grpc: fromSdk("@grpc/grpc-js"),
-        langproto: fromSdk("@pulumi/pulumi/proto/language_pb"),
-        langrpc: fromSdk("@pulumi/pulumi/proto/language_grpc_pb"),
-        analyzerproto: fromSdk("@pulumi/pulumi/proto/analyzer_pb"),
-        analyzerrpc: fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb"),
-        plugproto: fromSdk("@pulumi/pulumi/proto/plugin_pb"),
-        // instanceof checks in the stubs' serializers need the google-protobuf copy that the stubs load.
-        emptyproto: fromSdk("google-protobuf/google/protobuf/empty_pb"),
-        sdkVersion: JSON.parse(fs.readFileSync(path.join(sdkDir, "package.json"), "utf8")).version,
-    };
+  const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [__dirname] }));
+  /** Resolves from the SDK's folder, so that we get the very instances its stubs use. */
+  const fromSdk = (/** @type {string} */ id) => require(require.resolve(id, { paths: [sdkDir] }));
+  return {
+    grpc: fromSdk("@grpc/grpc-js"),
+    langproto: fromSdk("@pulumi/pulumi/proto/language_pb"),
+    langrpc: fromSdk("@pulumi/pulumi/proto/language_grpc_pb"),
+    analyzerproto: fromSdk("@pulumi/pulumi/proto/analyzer_pb"),
+    analyzerrpc: fromSdk("@pulumi/pulumi/proto/analyzer_grpc_pb"),
+    plugproto: fromSdk("@pulumi/pulumi/proto/plugin_pb"),
+    // instanceof checks in the stubs' serializers need the google-protobuf copy that the stubs load.
+    emptyproto: fromSdk("google-protobuf/google/protobuf/empty_pb"),
+    sdkVersion: JSON.parse(fs.readFileSync(path.join(sdkDir, "package.json"), "utf8")).version,
+  };
 }
 
 /**
@@ -46,16 +46,16 @@ function load() {
  * @returns {HostDependencies}
  */
 function loadOrExit() {
-    try {
-        return load();
-    } catch (err) {
-        process.stderr.write(
-            `${HOST_NAME}: cannot load @pulumi/pulumi and @grpc/grpc-js from ${path.resolve(__dirname, "../..")}` +
-                `/node_modules: ${messageOf(err)}\n` +
-                `${HOST_NAME}: run 'npm install' in that repository first.\n`,
-        );
-        return process.exit(1);
-    }
+  try {
+    return load();
+  } catch (err) {
+    process.stderr.write(
+      `${HOST_NAME}: cannot load @pulumi/pulumi and @grpc/grpc-js from ${path.resolve(__dirname, "../..")}` +
+        `/node_modules: ${messageOf(err)}\n` +
+        `${HOST_NAME}: run 'npm install' in that repository first.\n`,
+    );
+    return process.exit(1);
+  }
 }
 
 module.exports = loadOrExit();

@@ -16,7 +16,7 @@ let debugEnabled = false;
  * @param {number} verbose the `-v` level
  */
 function configureDebug(verbose) {
-    debugEnabled = verbose >= 5 || !!process.env.PULUMI_LANGUAGE_HOST_DEBUG;
+  debugEnabled = verbose >= 5 || !!process.env.PULUMI_LANGUAGE_HOST_DEBUG;
 }
 
 /**
@@ -24,9 +24,9 @@ function configureDebug(verbose) {
  * @param {string} msg
  */
 function debug(msg) {
-    if (debugEnabled) {
-        process.stderr.write(`${HOST_NAME}: ${msg}\n`);
-    }
+  if (debugEnabled) {
+    process.stderr.write(`${HOST_NAME}: ${msg}\n`);
+  }
 }
 
 /**
@@ -35,7 +35,7 @@ function debug(msg) {
  * @returns {string}
  */
 function messageOf(err) {
-    return err instanceof Error ? err.message : String(err);
+  return err instanceof Error ? err.message : String(err);
 }
 
 module.exports = { HOST_NAME, configureDebug, debug, messageOf };

@@ -45,24 +45,24 @@ const { parseArguments, UsageError, USAGE } = require("./args");
 /** @type {import("./args").Command} */
 let command;
 try {
-    command = parseArguments(process.argv.slice(2));
+  command = parseArguments(process.argv.slice(2));
 } catch (err) {
-    if (!(err instanceof UsageError)) {
-        throw err;
-    }
-    process.stderr.write(`${HOST_NAME}: ${err.message}\n${USAGE}\n`);
-    process.exit(2);
+  if (!(err instanceof UsageError)) {
+    throw err;
+  }
+  process.stderr.write(`${HOST_NAME}: ${err.message}\n${USAGE}\n`);
+  process.exit(2);
 }
 if (command.action === "help") {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
 }
 
 // First of our modules that needs the dependencies: a missing npm install is reported before anything else.
 const { grpc, langrpc, sdkVersion } = require("./host-require");
 if (command.action === "version") {
-    process.stdout.write(`${sdkVersion}\n`);
-    process.exit(0);
+  process.stdout.write(`${sdkVersion}\n`);
+  process.exit(0);
 }
 const serve = command;
 configureDebug(serve.verbose);
@@ -71,14 +71,14 @@ const { createLanguageRuntime } = require("./rpc-handlers");
 const { programs, plugins } = require("./child-processes");
 
 const server = new grpc.Server({
-    "grpc.max_receive_message_length": 400 * 1024 * 1024,
-    "grpc.max_send_message_length": 400 * 1024 * 1024,
+  "grpc.max_receive_message_length": 400 * 1024 * 1024,
+  "grpc.max_send_message_length": 400 * 1024 * 1024,
 });
 server.addService(
-    langrpc.LanguageRuntimeService,
-    /** @type {import("@grpc/grpc-js").UntypedServiceImplementation} */ (
-        createLanguageRuntime({ engineAddress: serve.engineAddress, tracing: serve.tracing })
-    ),
+  langrpc.LanguageRuntimeService,
+  /** @type {import("@grpc/grpc-js").UntypedServiceImplementation} */ (
+    createLanguageRuntime({ engineAddress: serve.engineAddress, tracing: serve.tracing })
+  ),
 );
 
 let shuttingDown = false;
@@ -88,43 +88,43 @@ let shuttingDown = false;
  * @param {number} code the exit code
  */
 function shutdown(reason, code) {
-    if (shuttingDown) {
-        return;
-    }
-    shuttingDown = true;
-    debug(`shutting down (${reason})`);
-    programs.signalAll("SIGINT");
-    plugins.signalAll("SIGINT");
-    const force = setTimeout(() => {
-        programs.signalAll("SIGKILL");
-        plugins.signalAll("SIGKILL");
-        server.forceShutdown();
-        process.exit(code);
-    }, 2000);
-    force.unref();
-    server.tryShutdown(() => process.exit(code));
+  if (shuttingDown) {
+    return;
+  }
+  shuttingDown = true;
+  debug(`shutting down (${reason})`);
+  programs.signalAll("SIGINT");
+  plugins.signalAll("SIGINT");
+  const force = setTimeout(() => {
+    programs.signalAll("SIGKILL");
+    plugins.signalAll("SIGKILL");
+    server.forceShutdown();
+    process.exit(code);
+  }, 2000);
+  force.unref();
+  server.tryShutdown(() => process.exit(code));
 }
 
 process.on("SIGINT", () => shutdown("SIGINT", 0));
 process.on("SIGTERM", () => shutdown("SIGTERM", 0));
 process.on("SIGHUP", () => shutdown("SIGHUP", 0));
 process.on("uncaughtException", (err) => {
-    process.stderr.write(`${HOST_NAME}: internal error: ${err && err.stack ? err.stack : err}\n`);
-    shutdown("uncaught exception", 1);
+  process.stderr.write(`${HOST_NAME}: internal error: ${err && err.stack ? err.stack : err}\n`);
+  shutdown("uncaught exception", 1);
 });
 
 server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
-    if (err) {
-        process.stderr.write(`${HOST_NAME}: could not start the language host gRPC server: ${err.message}\n`);
-        process.exit(1);
-    }
-    // grpc-js >= 1.10 serves as soon as the port is bound (no start() call).
-    // The CLI reads this first line to find us.
-    process.stdout.write(`${port}\n`);
-    // When the CLI goes away without stopping us, its end of our stdin pipe closes.
-    if (!process.stdin.isTTY) {
-        process.stdin.on("end", () => shutdown("stdin closed", 0));
-        process.stdin.on("error", () => shutdown("stdin error", 0));
-        process.stdin.resume();
-    }
+  if (err) {
+    process.stderr.write(`${HOST_NAME}: could not start the language host gRPC server: ${err.message}\n`);
+    process.exit(1);
+  }
+  // grpc-js >= 1.10 serves as soon as the port is bound (no start() call).
+  // The CLI reads this first line to find us.
+  process.stdout.write(`${port}\n`);
+  // When the CLI goes away without stopping us, its end of our stdin pipe closes.
+  if (!process.stdin.isTTY) {
+    process.stdin.on("end", () => shutdown("stdin closed", 0));
+    process.stdin.on("error", () => shutdown("stdin error", 0));
+    process.stdin.resume();
+  }
 });

@@ -44,15 +44,15 @@ const ANALYZER = "analyzer";
  * @returns {NodeJS.ProcessEnv}
  */
 function environmentOf(lines) {
-    /** @type {NodeJS.ProcessEnv} */
-    const env = {};
-    for (const line of lines) {
-        const eq = line.indexOf("=");
-        if (eq > 0) {
-            env[line.slice(0, eq)] = line.slice(eq + 1);
-        }
+  /** @type {NodeJS.ProcessEnv} */
+  const env = {};
+  for (const line of lines) {
+    const eq = line.indexOf("=");
+    if (eq > 0) {
+      env[line.slice(0, eq)] = line.slice(eq + 1);
     }
-    return env;
+  }
+  return env;
 }
 
 /**
@@ -62,20 +62,20 @@ function environmentOf(lines) {
  * @returns {PluginCommand}
  */
 function pluginCommand(p, hostEnv) {
-    const env = p.env.length > 0 ? environmentOf(p.env) : { ...hostEnv };
-    if (p.options.typescript) {
-        env.PULUMI_NODEJS_TYPESCRIPT = "true";
-    }
-    if (p.options.tsconfig) {
-        env.PULUMI_NODEJS_TSCONFIG_PATH = p.options.tsconfig;
-    }
-    const args = [...splitWords(p.options.nodeargs), p.runScript];
-    if (p.kind === ANALYZER) {
-        // run-policy-pack wants the engine address first and the pack last, and policy packs have always run
-        // in their own folder.
-        return { args: [...args, ...p.args, p.programDirectory], env, cwd: p.programDirectory };
-    }
-    return { args: [...args, p.programDirectory, ...p.args], env, cwd: p.pwd || process.cwd() };
+  const env = p.env.length > 0 ? environmentOf(p.env) : { ...hostEnv };
+  if (p.options.typescript) {
+    env.PULUMI_NODEJS_TYPESCRIPT = "true";
+  }
+  if (p.options.tsconfig) {
+    env.PULUMI_NODEJS_TSCONFIG_PATH = p.options.tsconfig;
+  }
+  const args = [...splitWords(p.options.nodeargs), p.runScript];
+  if (p.kind === ANALYZER) {
+    // run-policy-pack wants the engine address first and the pack last, and policy packs have always run
+    // in their own folder.
+    return { args: [...args, ...p.args, p.programDirectory], env, cwd: p.programDirectory };
+  }
+  return { args: [...args, p.programDirectory, ...p.args], env, cwd: p.pwd || process.cwd() };
 }
 
 /**
@@ -84,26 +84,26 @@ function pluginCommand(p, hostEnv) {
  * @returns {Record<string, string>}
  */
 function policyPackEnvironment(config) {
-    /** @type {Record<string, string>} */
-    const env = {};
-    if (!config) {
-        return env;
-    }
-    /** @type {(key: string, value: string) => void} */
-    const set = (key, value) => {
-        if (value !== "") {
-            env[key] = value;
-        }
-    };
-    set("PULUMI_NODEJS_ORGANIZATION", config.getOrganization());
-    set("PULUMI_NODEJS_PROJECT", config.getProject());
-    set("PULUMI_NODEJS_STACK", config.getStack());
-    set("PULUMI_NODEJS_DRY_RUN", String(config.getDryRun()));
-    const entries = config.getConfigMap().getEntryList();
-    if (entries.length > 0) {
-        set("PULUMI_CONFIG", JSON.stringify(Object.fromEntries(entries)));
-    }
+  /** @type {Record<string, string>} */
+  const env = {};
+  if (!config) {
     return env;
+  }
+  /** @type {(key: string, value: string) => void} */
+  const set = (key, value) => {
+    if (value !== "") {
+      env[key] = value;
+    }
+  };
+  set("PULUMI_NODEJS_ORGANIZATION", config.getOrganization());
+  set("PULUMI_NODEJS_PROJECT", config.getProject());
+  set("PULUMI_NODEJS_STACK", config.getStack());
+  set("PULUMI_NODEJS_DRY_RUN", String(config.getDryRun()));
+  const entries = config.getConfigMap().getEntryList();
+  if (entries.length > 0) {
+    set("PULUMI_CONFIG", JSON.stringify(Object.fromEntries(entries)));
+  }
+  return env;
 }
 
 /**
@@ -114,25 +114,25 @@ function policyPackEnvironment(config) {
  * @returns {(chunk: Buffer) => void}
  */
 function firstLineSplitter(onFirstLine, onRest) {
-    /** @type {Buffer[] | undefined} */
-    let pending = [];
-    return (chunk) => {
-        if (!pending) {
-            onRest(chunk);
-            return;
-        }
-        const nl = chunk.indexOf(0x0a);
-        if (nl < 0) {
-            pending.push(chunk);
-            return;
-        }
-        const line = Buffer.concat([...pending, chunk.subarray(0, nl)]).toString("utf8");
-        pending = undefined;
-        onFirstLine(line);
-        if (nl + 1 < chunk.length) {
-            onRest(chunk.subarray(nl + 1));
-        }
-    };
+  /** @type {Buffer[] | undefined} */
+  let pending = [];
+  return (chunk) => {
+    if (!pending) {
+      onRest(chunk);
+      return;
+    }
+    const nl = chunk.indexOf(0x0a);
+    if (nl < 0) {
+      pending.push(chunk);
+      return;
+    }
+    const line = Buffer.concat([...pending, chunk.subarray(0, nl)]).toString("utf8");
+    pending = undefined;
+    onFirstLine(line);
+    if (nl + 1 < chunk.length) {
+      onRest(chunk.subarray(nl + 1));
+    }
+  };
 }
 
 /**
@@ -141,13 +141,13 @@ function firstLineSplitter(onFirstLine, onRest) {
  * @returns {{ exitCode: number } | { error: string }}
  */
 function pluginOutcome(exit) {
-    if (exit.spawnError) {
-        return { error: `Problem executing plugin program (could not run language executor): ${exit.spawnError.message}` };
-    }
-    if (exit.signal) {
-        return { error: `Plugin exited due to signal ${exit.signal}` };
-    }
-    return { exitCode: exit.code ?? -1 };
+  if (exit.spawnError) {
+    return { error: `Problem executing plugin program (could not run language executor): ${exit.spawnError.message}` };
+  }
+  if (exit.signal) {
+    return { error: `Plugin exited due to signal ${exit.signal}` };
+  }
+  return { exitCode: exit.code ?? -1 };
 }
 
 module.exports = { ANALYZER, pluginCommand, environmentOf, policyPackEnvironment, firstLineSplitter, pluginOutcome };

@@ -25,35 +25,35 @@ const { plugproto } = require("./host-require");
  * @returns {ResourcePackage | undefined} undefined when the package declares none (or not enough to name it)
  */
 function resourcePackageOf(pkg) {
-    if (!pkg || typeof pkg !== "object") {
-        return undefined;
-    }
-    const p = /** @type {{ pulumi?: Record<string, any>, name?: unknown, version?: unknown }} */ (pkg);
-    const pulumi = p.pulumi;
-    if (!pulumi || pulumi.resource !== true) {
-        return undefined;
-    }
-    let name = typeof pulumi.name === "string" ? pulumi.name : "";
-    if (!name && typeof p.name === "string" && p.name.startsWith("@pulumi/")) {
-        name = p.name.slice("@pulumi/".length);
-    }
-    const version = typeof pulumi.version === "string" && pulumi.version ? pulumi.version : typeof p.version === "string" ? p.version : "";
-    if (!name || !version) {
-        return undefined;
-    }
-    const par = pulumi.parameterization;
-    return {
-        name,
-        version: version.startsWith("v") ? version : `v${version}`,
-        server: typeof pulumi.server === "string" ? pulumi.server : "",
-        parameterization: par
-            ? {
-                  name: par.name || "",
-                  version: par.version || "",
-                  value: par.value ? Buffer.from(par.value, "base64") : undefined,
-              }
-            : undefined,
-    };
+  if (!pkg || typeof pkg !== "object") {
+    return undefined;
+  }
+  const p = /** @type {{ pulumi?: Record<string, any>, name?: unknown, version?: unknown }} */ (pkg);
+  const pulumi = p.pulumi;
+  if (!pulumi || pulumi.resource !== true) {
+    return undefined;
+  }
+  let name = typeof pulumi.name === "string" ? pulumi.name : "";
+  if (!name && typeof p.name === "string" && p.name.startsWith("@pulumi/")) {
+    name = p.name.slice("@pulumi/".length);
+  }
+  const version = typeof pulumi.version === "string" && pulumi.version ? pulumi.version : typeof p.version === "string" ? p.version : "";
+  if (!name || !version) {
+    return undefined;
+  }
+  const par = pulumi.parameterization;
+  return {
+    name,
+    version: version.startsWith("v") ? version : `v${version}`,
+    server: typeof pulumi.server === "string" ? pulumi.server : "",
+    parameterization: par
+      ? {
+          name: par.name || "",
+          version: par.version || "",
+          value: par.value ? Buffer.from(par.value, "base64") : undefined,
+        }
+      : undefined,
+  };
 }
 
 /**
@@ -62,32 +62,32 @@ function resourcePackageOf(pkg) {
  * @returns {string[]}
  */
 function packageFolders(nodeModules) {
-    /** @type {string[]} */
-    let entries;
-    try {
-        entries = fs.readdirSync(nodeModules);
-    } catch {
-        return [];
+  /** @type {string[]} */
+  let entries;
+  try {
+    entries = fs.readdirSync(nodeModules);
+  } catch {
+    return [];
+  }
+  /** @type {string[]} */
+  const dirs = [];
+  for (const e of entries) {
+    if (e.startsWith(".")) {
+      continue;
     }
-    /** @type {string[]} */
-    const dirs = [];
-    for (const e of entries) {
-        if (e.startsWith(".")) {
-            continue;
+    if (e.startsWith("@")) {
+      try {
+        for (const s of fs.readdirSync(path.join(nodeModules, e))) {
+          dirs.push(path.join(nodeModules, e, s));
         }
-        if (e.startsWith("@")) {
-            try {
-                for (const s of fs.readdirSync(path.join(nodeModules, e))) {
-                    dirs.push(path.join(nodeModules, e, s));
-                }
-            } catch {
-                // not a directory
-            }
-        } else {
-            dirs.push(path.join(nodeModules, e));
-        }
+      } catch {
+        // not a directory
+      }
+    } else {
+      dirs.push(path.join(nodeModules, e));
     }
-    return dirs;
+  }
+  return dirs;
 }
 
 /**
@@ -101,24 +101,24 @@ function packageFolders(nodeModules) {
  * @returns {ResourcePackage[]}
  */
 function scanResourcePackages(programDirectory, env = process.env) {
-    if (env.PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES !== "true") {
-        return [];
+  if (env.PULUMI_LANGUAGE_NODEJS_REPORT_PACKAGES !== "true") {
+    return [];
+  }
+  /** @type {ResourcePackage[]} */
+  const found = [];
+  for (const dir of packageFolders(path.join(programDirectory, "node_modules"))) {
+    let pkg;
+    try {
+      pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    } catch {
+      continue;
     }
-    /** @type {ResourcePackage[]} */
-    const found = [];
-    for (const dir of packageFolders(path.join(programDirectory, "node_modules"))) {
-        let pkg;
-        try {
-            pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-        } catch {
-            continue;
-        }
-        const declared = resourcePackageOf(pkg);
-        if (declared) {
-            found.push(declared);
-        }
+    const declared = resourcePackageOf(pkg);
+    if (declared) {
+      found.push(declared);
     }
-    return found;
+  }
+  return found;
 }
 
 /**
@@ -127,23 +127,23 @@ function scanResourcePackages(programDirectory, env = process.env) {
  * @returns {import("@pulumi/pulumi/proto/plugin_pb").PackageDependency[]}
  */
 function findResourcePackages(programDirectory) {
-    return scanResourcePackages(programDirectory).map((p) => {
-        const dep = new plugproto.PackageDependency();
-        dep.setName(p.name);
-        dep.setKind("resource");
-        dep.setVersion(p.version);
-        dep.setServer(p.server);
-        if (p.parameterization) {
-            const par = new plugproto.PackageParameterization();
-            par.setName(p.parameterization.name);
-            par.setVersion(p.parameterization.version);
-            if (p.parameterization.value) {
-                par.setValue(p.parameterization.value);
-            }
-            dep.setParameterization(par);
-        }
-        return dep;
-    });
+  return scanResourcePackages(programDirectory).map((p) => {
+    const dep = new plugproto.PackageDependency();
+    dep.setName(p.name);
+    dep.setKind("resource");
+    dep.setVersion(p.version);
+    dep.setServer(p.server);
+    if (p.parameterization) {
+      const par = new plugproto.PackageParameterization();
+      par.setName(p.parameterization.name);
+      par.setVersion(p.parameterization.version);
+      if (p.parameterization.value) {
+        par.setValue(p.parameterization.value);
+      }
+      dep.setParameterization(par);
+    }
+    return dep;
+  });
 }
 
 /**
@@ -152,14 +152,14 @@ function findResourcePackages(programDirectory) {
  * @returns {import("@pulumi/pulumi/proto/plugin_pb").PluginDependency[]}
  */
 function findResourcePlugins(programDirectory) {
-    return scanResourcePackages(programDirectory).map((p) => {
-        const d = new plugproto.PluginDependency();
-        d.setName(p.name);
-        d.setKind("resource");
-        d.setVersion(p.version);
-        d.setServer(p.server);
-        return d;
-    });
+  return scanResourcePackages(programDirectory).map((p) => {
+    const d = new plugproto.PluginDependency();
+    d.setName(p.name);
+    d.setKind("resource");
+    d.setVersion(p.version);
+    d.setServer(p.server);
+    return d;
+  });
 }
 
 module.exports = { findResourcePackages, findResourcePlugins, scanResourcePackages, resourcePackageOf };

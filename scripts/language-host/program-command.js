@@ -17,18 +17,18 @@ const { splitWords } = require("./runtime-options");
  * @throws {Error} naming the key when one has no namespace
  */
 function constructConfig(config) {
-    /** @type {Record<string, string>} */
-    const out = {};
-    for (const [k, v] of config) {
-        const idx = k.indexOf(":");
-        if (idx <= 0) {
-            throw new Error(`invalid configuration key '${k}': expected <namespace>:<name>`);
-        }
-        const ns = k.slice(0, idx);
-        const rest = k.slice(idx + 1);
-        out[rest.startsWith("config:") ? k : `${ns}:config:${rest}`] = v;
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [k, v] of config) {
+    const idx = k.indexOf(":");
+    if (idx <= 0) {
+      throw new Error(`invalid configuration key '${k}': expected <namespace>:<name>`);
     }
-    return JSON.stringify(out);
+    const ns = k.slice(0, idx);
+    const rest = k.slice(idx + 1);
+    out[rest.startsWith("config:") ? k : `${ns}:config:${rest}`] = v;
+  }
+  return JSON.stringify(out);
 }
 
 /**
@@ -56,27 +56,27 @@ function constructConfig(config) {
  * @returns {string[]}
  */
 function runArguments(p) {
-    const args = [...splitWords(p.nodeargs), p.runScript];
-    /** @type {(name: string, value: string) => void} */
-    const add = (name, value) => {
-        if (value !== "") {
-            args.push(`--${name}`, value);
-        }
-    };
-    add("monitor", p.monitorAddress);
-    add("engine", p.engineAddress);
-    add("organization", p.organization);
-    add("project", p.project);
-    add("root-directory", p.rootDirectory);
-    add("stack", p.stack);
-    add("pwd", p.programDirectory);
-    if (p.dryRun) {
-        args.push("--dry-run");
+  const args = [...splitWords(p.nodeargs), p.runScript];
+  /** @type {(name: string, value: string) => void} */
+  const add = (name, value) => {
+    if (value !== "") {
+      args.push(`--${name}`, value);
     }
-    add("parallel", String(p.parallel));
-    add("tracing", p.tracing);
-    args.push(p.entryPoint, ...p.args);
-    return args;
+  };
+  add("monitor", p.monitorAddress);
+  add("engine", p.engineAddress);
+  add("organization", p.organization);
+  add("project", p.project);
+  add("root-directory", p.rootDirectory);
+  add("stack", p.stack);
+  add("pwd", p.programDirectory);
+  if (p.dryRun) {
+    args.push("--dry-run");
+  }
+  add("parallel", String(p.parallel));
+  add("tracing", p.tracing);
+  args.push(p.entryPoint, ...p.args);
+  return args;
 }
 
 /**
@@ -86,18 +86,18 @@ function runArguments(p) {
  * @returns {NodeJS.ProcessEnv}
  */
 function programEnvironment(base, p) {
-    const env = { ...base };
-    env.PULUMI_CONFIG = p.config;
-    env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(p.secretKeys);
-    if (p.typescript) {
-        env.PULUMI_NODEJS_TYPESCRIPT = "true";
-    } else {
-        delete env.PULUMI_NODEJS_TYPESCRIPT;
-    }
-    if (p.tsconfig) {
-        env.PULUMI_NODEJS_TSCONFIG_PATH = p.tsconfig;
-    }
-    return env;
+  const env = { ...base };
+  env.PULUMI_CONFIG = p.config;
+  env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(p.secretKeys);
+  if (p.typescript) {
+    env.PULUMI_NODEJS_TYPESCRIPT = "true";
+  } else {
+    delete env.PULUMI_NODEJS_TYPESCRIPT;
+  }
+  if (p.tsconfig) {
+    env.PULUMI_NODEJS_TSCONFIG_PATH = p.tsconfig;
+  }
+  return env;
 }
 
 /**
@@ -106,20 +106,20 @@ function programEnvironment(base, p) {
  * @returns {{ error: string, bail: boolean }}
  */
 function runOutcome(exit) {
-    if (exit.spawnError) {
-        return { error: `Problem executing program (could not run language executor): ${exit.spawnError.message}`, bail: false };
-    }
-    if (exit.signal) {
-        return { error: `Program exited due to signal ${exit.signal}`, bail: false };
-    }
-    if (exit.code === 0) {
-        return { error: "", bail: false };
-    }
-    if (exit.code === 32) {
-        // @pulumi/pulumi already showed the user an actionable message.
-        return { error: "", bail: true };
-    }
-    return { error: `Program exited with non-zero exit code: ${exit.code}`, bail: false };
+  if (exit.spawnError) {
+    return { error: `Problem executing program (could not run language executor): ${exit.spawnError.message}`, bail: false };
+  }
+  if (exit.signal) {
+    return { error: `Program exited due to signal ${exit.signal}`, bail: false };
+  }
+  if (exit.code === 0) {
+    return { error: "", bail: false };
+  }
+  if (exit.code === 32) {
+    // @pulumi/pulumi already showed the user an actionable message.
+    return { error: "", bail: true };
+  }
+  return { error: `Program exited with non-zero exit code: ${exit.code}`, bail: false };
 }
 
 module.exports = { constructConfig, runArguments, programEnvironment, runOutcome };

@@ -32,10 +32,10 @@ const { constructConfig, runArguments, programEnvironment, runOutcome } = requir
  * @returns {import("@pulumi/pulumi/proto/language_pb").RunResponse}
  */
 function runResponse(outcome) {
-    const resp = new langproto.RunResponse();
-    resp.setError(outcome.error);
-    resp.setBail(outcome.bail);
-    return resp;
+  const resp = new langproto.RunResponse();
+  resp.setError(outcome.error);
+  resp.setBail(outcome.bail);
+  return resp;
 }
 
 /**
@@ -47,47 +47,47 @@ function runResponse(outcome) {
  * @returns {Promise<import("@pulumi/pulumi/proto/language_pb").RunResponse>}
  */
 async function runProgram(req, engine, stop) {
-    /** @type {import("./child-processes").SpawnSpec} */
-    let spec;
-    try {
-        const info = programInfoOf(req.getInfo(), req.getPwd(), req.getProgram());
-        const opts = parseOptions(info.options);
-        if (!engine.engineAddress) {
-            throw new Error("no engine address: the CLI passes it as the last argument, or call Handshake first");
-        }
-        const args = runArguments({
-            runScript: resolveFrom(process.env.PULUMI_LANGUAGE_NODEJS_RUN_PATH || "@pulumi/pulumi/cmd/run", info.programDirectory, "program"),
-            monitorAddress: req.getMonitorAddress(),
-            engineAddress: engine.engineAddress,
-            organization: req.getOrganization(),
-            project: req.getProject(),
-            rootDirectory: info.rootDirectory,
-            stack: req.getStack(),
-            programDirectory: info.programDirectory,
-            dryRun: req.getDryrun(),
-            parallel: req.getParallel(),
-            tracing: engine.tracing,
-            entryPoint: info.entryPoint,
-            args: req.getArgsList(),
-            nodeargs: opts.nodeargs,
-        });
-        const env = programEnvironment(process.env, {
-            config: constructConfig(req.getConfigMap().entries()),
-            secretKeys: req.getConfigsecretkeysList(),
-            typescript: opts.typescript,
-            tsconfig: opts.tsconfig,
-        });
-        spec = { file: findNode(), args, env, cwd: info.programDirectory };
-    } catch (err) {
-        return runResponse({ error: messageOf(err), bail: false });
+  /** @type {import("./child-processes").SpawnSpec} */
+  let spec;
+  try {
+    const info = programInfoOf(req.getInfo(), req.getPwd(), req.getProgram());
+    const opts = parseOptions(info.options);
+    if (!engine.engineAddress) {
+      throw new Error("no engine address: the CLI passes it as the last argument, or call Handshake first");
     }
-    const exit = await supervise(
-        spec,
-        { stdout: (chunk) => process.stdout.write(chunk), stderr: (chunk) => process.stderr.write(chunk) },
-        programs,
-        stop,
-    );
-    return runResponse(runOutcome(exit));
+    const args = runArguments({
+      runScript: resolveFrom(process.env.PULUMI_LANGUAGE_NODEJS_RUN_PATH || "@pulumi/pulumi/cmd/run", info.programDirectory, "program"),
+      monitorAddress: req.getMonitorAddress(),
+      engineAddress: engine.engineAddress,
+      organization: req.getOrganization(),
+      project: req.getProject(),
+      rootDirectory: info.rootDirectory,
+      stack: req.getStack(),
+      programDirectory: info.programDirectory,
+      dryRun: req.getDryrun(),
+      parallel: req.getParallel(),
+      tracing: engine.tracing,
+      entryPoint: info.entryPoint,
+      args: req.getArgsList(),
+      nodeargs: opts.nodeargs,
+    });
+    const env = programEnvironment(process.env, {
+      config: constructConfig(req.getConfigMap().entries()),
+      secretKeys: req.getConfigsecretkeysList(),
+      typescript: opts.typescript,
+      tsconfig: opts.tsconfig,
+    });
+    spec = { file: findNode(), args, env, cwd: info.programDirectory };
+  } catch (err) {
+    return runResponse({ error: messageOf(err), bail: false });
+  }
+  const exit = await supervise(
+    spec,
+    { stdout: (chunk) => process.stdout.write(chunk), stderr: (chunk) => process.stderr.write(chunk) },
+    programs,
+    stop,
+  );
+  return runResponse(runOutcome(exit));
 }
 
 module.exports = { runProgram };

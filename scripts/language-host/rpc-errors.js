@@ -10,7 +10,7 @@
  * @returns {Error & { code: import("@grpc/grpc-js").status, details: string }}
  */
 function grpcError(code, message) {
-    return Object.assign(new Error(message), { code, details: message });
+  return Object.assign(new Error(message), { code, details: message });
 }
 
 /**
@@ -21,7 +21,7 @@ function grpcError(code, message) {
  * @param {string} message
  */
 function failStream(call, code, message) {
-    call.emit("error", grpcError(code, message));
+  call.emit("error", grpcError(code, message));
 }
 
 module.exports = { grpcError, failStream };

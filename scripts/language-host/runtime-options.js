@@ -23,12 +23,12 @@
  * @returns {ProgramLocation}
  */
 function programInfoOf(info, fallbackDir, fallbackEntry) {
-    const programDirectory = (info && info.getProgramDirectory()) || fallbackDir || process.cwd();
-    const rootDirectory = (info && info.getRootDirectory()) || programDirectory;
-    const entryPoint = (info && info.getEntryPoint()) || fallbackEntry || ".";
-    const optionsStruct = info && info.getOptions();
-    const options = optionsStruct ? /** @type {Record<string, unknown>} */ (optionsStruct.toJavaScript()) : {};
-    return { programDirectory, rootDirectory, entryPoint, options };
+  const programDirectory = (info && info.getProgramDirectory()) || fallbackDir || process.cwd();
+  const rootDirectory = (info && info.getRootDirectory()) || programDirectory;
+  const entryPoint = (info && info.getEntryPoint()) || fallbackEntry || ".";
+  const optionsStruct = info && info.getOptions();
+  const options = optionsStruct ? /** @type {Record<string, unknown>} */ (optionsStruct.toJavaScript()) : {};
+  return { programDirectory, rootDirectory, entryPoint, options };
 }
 
 /**
@@ -47,26 +47,26 @@ function programInfoOf(info, fallbackDir, fallbackEntry) {
  * @throws {Error} naming the option when one has the wrong type
  */
 function parseOptions(options) {
-    const out = { typescript: true, tsconfig: "", nodeargs: "" };
-    if (options.typescript !== undefined) {
-        if (typeof options.typescript !== "boolean") {
-            throw new Error("typescript option must be a boolean");
-        }
-        out.typescript = options.typescript;
+  const out = { typescript: true, tsconfig: "", nodeargs: "" };
+  if (options.typescript !== undefined) {
+    if (typeof options.typescript !== "boolean") {
+      throw new Error("typescript option must be a boolean");
     }
-    if (options.tsconfig !== undefined) {
-        if (typeof options.tsconfig !== "string") {
-            throw new Error("tsconfig option must be a string");
-        }
-        out.tsconfig = options.tsconfig;
+    out.typescript = options.typescript;
+  }
+  if (options.tsconfig !== undefined) {
+    if (typeof options.tsconfig !== "string") {
+      throw new Error("tsconfig option must be a string");
     }
-    if (options.nodeargs !== undefined) {
-        if (typeof options.nodeargs !== "string") {
-            throw new Error("nodeargs option must be a string");
-        }
-        out.nodeargs = options.nodeargs;
+    out.tsconfig = options.tsconfig;
+  }
+  if (options.nodeargs !== undefined) {
+    if (typeof options.nodeargs !== "string") {
+      throw new Error("nodeargs option must be a string");
     }
-    return out;
+    out.nodeargs = options.nodeargs;
+  }
+  return out;
 }
 
 /**
@@ -76,45 +76,45 @@ function parseOptions(options) {
  * @throws {Error} on an unterminated quote
  */
 function splitWords(s) {
-    /** @type {string[]} */
-    const words = [];
-    let cur = "";
-    let has = false;
-    let quote = "";
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        if (quote) {
-            if (c === quote) {
-                quote = "";
-            } else if (c === "\\" && quote === '"' && i + 1 < s.length) {
-                cur += s[++i];
-            } else {
-                cur += c;
-            }
-        } else if (c === '"' || c === "'") {
-            quote = c;
-            has = true;
-        } else if (c === "\\" && i + 1 < s.length) {
-            cur += s[++i];
-            has = true;
-        } else if (/\s/.test(c)) {
-            if (has) {
-                words.push(cur);
-            }
-            cur = "";
-            has = false;
-        } else {
-            cur += c;
-            has = true;
-        }
-    }
+  /** @type {string[]} */
+  const words = [];
+  let cur = "";
+  let has = false;
+  let quote = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (quote) {
-        throw new Error(`unterminated quote in nodeargs: ${s}`);
-    }
-    if (has) {
+      if (c === quote) {
+        quote = "";
+      } else if (c === "\\" && quote === '"' && i + 1 < s.length) {
+        cur += s[++i];
+      } else {
+        cur += c;
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      has = true;
+    } else if (c === "\\" && i + 1 < s.length) {
+      cur += s[++i];
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) {
         words.push(cur);
+      }
+      cur = "";
+      has = false;
+    } else {
+      cur += c;
+      has = true;
     }
-    return words;
+  }
+  if (quote) {
+    throw new Error(`unterminated quote in nodeargs: ${s}`);
+  }
+  if (has) {
+    words.push(cur);
+  }
+  return words;
 }
 
 module.exports = { programInfoOf, parseOptions, splitWords };

@@ -12,7 +12,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
 import { startEmulator, type RunningEmulator } from "../../emulator";
-import { OnboardingInProgressError, onboardClient, removeClient, type DkimRecord, type OnboardingOptions } from "../../examples/automation/onboarding";
+import {
+  OnboardingInProgressError,
+  onboardClient,
+  removeClient,
+  type DkimRecord,
+  type OnboardingOptions,
+} from "../../examples/automation/onboarding";
 import { runCommand } from "../../scripts/pulumi-offline";
 import { getPulumiBinDir, pulumiEnv, repoRoot } from "../../scripts/pulumi-offline";
 
@@ -132,12 +138,22 @@ describe("e2e: examples/automation, onboarding client domains with the Automatio
       assert.equal(report.domainId, emulator.domains().find((d) => d.domain_name === report.domain)?.id);
       assert.equal(statusOf(report.domain), "verified");
     }
-    assert.ok(progress.some((line) => /acme\.example: pending after/.test(line)), `progress lines reach the caller:\n${progress.join("\n")}`);
+    assert.ok(
+      progress.some((line) => /acme\.example: pending after/.test(line)),
+      `progress lines reach the caller:\n${progress.join("\n")}`,
+    );
     // One stack per client in the shared backend.
     const stacks = await runCommand(path.join(binDir, "pulumi"), ["stack", "ls", "--all", "--json"], { cwd: dir, env, timeoutMs: 60_000 });
-    assert.deepEqual((JSON.parse(stacks.stdout) as Array<{ name: string }>).map((s) => s.name.split("/").pop()).sort(), ["acme.example", "globex.example"]);
+    assert.deepEqual((JSON.parse(stacks.stdout) as Array<{ name: string }>).map((s) => s.name.split("/").pop()).sort(), [
+      "acme.example",
+      "globex.example",
+    ]);
     // The API key is never part of a client's state.
-    const exported = await runCommand(path.join(binDir, "pulumi"), ["stack", "export", "--stack", "organization/sendmailos-onboarding/acme.example", "--show-secrets"], { cwd: dir, env, timeoutMs: 60_000 });
+    const exported = await runCommand(
+      path.join(binDir, "pulumi"),
+      ["stack", "export", "--stack", "organization/sendmailos-onboarding/acme.example", "--show-secrets"],
+      { cwd: dir, env, timeoutMs: 60_000 },
+    );
     assert.equal(exported.code, 0, exported.stderr);
     assert.ok(!exported.stdout.includes(emulator.apiKey), "no API key in state");
   });
@@ -169,7 +185,10 @@ describe("e2e: examples/automation, onboarding client domains with the Automatio
     for (const [i, domain] of ["hooli.example", "umbrella.example"].entries()) {
       const run = runs[i]!;
       assert.equal(run.code, 0, run.stderr);
-      assert.deepEqual(run.events.map((e) => e.event), ["records", "verified"]);
+      assert.deepEqual(
+        run.events.map((e) => e.event),
+        ["records", "verified"],
+      );
       assert.equal(run.events[1]!.domain, domain);
       assert.equal(run.events[1]!.status, "verified");
       const stored = emulator.domains().find((d) => d.domain_name === domain)!;

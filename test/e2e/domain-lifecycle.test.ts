@@ -3,7 +3,6 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { PulumiProject } from "./harness";
 import { emulatorStackConfig, singleDomainProgram } from "./single-domain-program";
 
-
 const domainType = "pulumi-nodejs:dynamic/sendmailos:Domain";
 
 describe("e2e: Domain and DomainVerification under the real engine", function () {
@@ -29,7 +28,10 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
   });
 
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${emulator.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" } });
+    fetch(`${emulator.baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+    });
 
   it("up registers the domain, publishes its records in DNS and waits until verified", async () => {
     const up = await project.up();
@@ -39,7 +41,10 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
     assert.equal(emulator.domains().length, 1);
     assert.equal(emulator.domains()[0]!.domain_name, "acme.example");
     assert.equal(emulator.domains()[0]!.status, "verified");
-    assert.deepEqual((outputs["records"] as { state: string }[]).map((r) => r.state), ["ok", "ok", "ok"]);
+    assert.deepEqual(
+      (outputs["records"] as { state: string }[]).map((r) => r.state),
+      ["ok", "ok", "ok"],
+    );
   });
 
   it("a second preview shows no change", async () => {
@@ -84,13 +89,19 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
     await project.setConfig("domain", "acme.org");
     const preview = await project.preview();
     const text = preview.warnings.join("\n");
-    assert.ok(preview.steps.some((s) => s.urn.includes(domainType.replace(/\//g, "/")) && /replace/.test(s.op)), JSON.stringify(preview.steps.map((s) => s.op)));
+    assert.ok(
+      preview.steps.some((s) => s.urn.includes(domainType.replace(/\//g, "/")) && /replace/.test(s.op)),
+      JSON.stringify(preview.steps.map((s) => s.op)),
+    );
     assert.match(text, /REPLACING SendMailOS domain acme\.example \(domain acme\.example -> acme\.org\)/);
     assert.match(text, /NEW DKIM keys/);
     await project.up();
     const after = String((await project.outputs())["domainId"]);
     assert.notEqual(after, before);
-    assert.deepEqual(emulator.domains().map((d) => d.domain_name), ["acme.org"]);
+    assert.deepEqual(
+      emulator.domains().map((d) => d.domain_name),
+      ["acme.org"],
+    );
     assert.equal((await project.outputs())["status"], "verified");
   });
 
@@ -102,7 +113,10 @@ describe("e2e: Domain and DomainVerification under the real engine", function ()
     await project.up();
     const after = String((await project.outputs())["domainId"]);
     assert.notEqual(after, before);
-    assert.deepEqual(emulator.domains().map((d) => d.domain_name), ["acme.org"]);
+    assert.deepEqual(
+      emulator.domains().map((d) => d.domain_name),
+      ["acme.org"],
+    );
     assert.equal((await project.outputs())["status"], "verified");
   });
 

@@ -11,18 +11,46 @@ import {
 // Lines as Pulumi 3.274 prints them with `up --json` (shortened payloads; one object per line).
 const upLines = [
   { sequence: 0, timestamp: 1795988251, preludeEvent: { config: { "e2e:domain": "cap.example", "sendmailos:apiKey": "[secret]" } } },
-  { sequence: 1, timestamp: 1795988252, resourcePreEvent: { metadata: { op: "create", urn: "urn:pulumi:dev::e2e::pulumi:pulumi:Stack::e2e-dev" } } },
-  { sequence: 2, timestamp: 1795988252, diagnosticEvent: { prefix: "debug: ", message: "Registering resource: t=pulumi:pulumi:Stack\n", color: "never", severity: "debug" } },
-  { sequence: 46, timestamp: 1795988257, diagnosticEvent: { message: "sendmailos: cap.example: verified after 0s\n\n", color: "never", severity: "info" } },
-  { sequence: 47, timestamp: 1795988257, diagnosticEvent: { message: "REPLACING {\"quoted\"}\nand [brackets]", color: "never", severity: "warning" } },
-  { sequence: 53, timestamp: 1795988257, summaryEvent: { maybeCorrupt: false, durationSeconds: 7, resourceChanges: { create: 6 }, isPreview: false, result: "succeeded" } },
+  {
+    sequence: 1,
+    timestamp: 1795988252,
+    resourcePreEvent: { metadata: { op: "create", urn: "urn:pulumi:dev::e2e::pulumi:pulumi:Stack::e2e-dev" } },
+  },
+  {
+    sequence: 2,
+    timestamp: 1795988252,
+    diagnosticEvent: { prefix: "debug: ", message: "Registering resource: t=pulumi:pulumi:Stack\n", color: "never", severity: "debug" },
+  },
+  {
+    sequence: 46,
+    timestamp: 1795988257,
+    diagnosticEvent: { message: "sendmailos: cap.example: verified after 0s\n\n", color: "never", severity: "info" },
+  },
+  {
+    sequence: 47,
+    timestamp: 1795988257,
+    diagnosticEvent: { message: 'REPLACING {"quoted"}\nand [brackets]', color: "never", severity: "warning" },
+  },
+  {
+    sequence: 53,
+    timestamp: 1795988257,
+    summaryEvent: { maybeCorrupt: false, durationSeconds: 7, resourceChanges: { create: 6 }, isPreview: false, result: "succeeded" },
+  },
   { sequence: 54, timestamp: 1795988259, cancelEvent: {} },
 ];
 const upStdout = upLines.map((line) => JSON.stringify(line)).join("\n") + "\n";
 
 const failedUpStdout = [
   { sequence: 0, preludeEvent: { config: {} } },
-  { sequence: 29, diagnosticEvent: { urn: "urn:pulumi:dev::e2e::x:y:Domain::site", prefix: "error: ", message: "domain \"https://bad/\" looks like a URL\n", severity: "error" } },
+  {
+    sequence: 29,
+    diagnosticEvent: {
+      urn: "urn:pulumi:dev::e2e::x:y:Domain::site",
+      prefix: "error: ",
+      message: 'domain "https://bad/" looks like a URL\n',
+      severity: "error",
+    },
+  },
   { sequence: 30, summaryEvent: { resourceChanges: { same: 1 }, isPreview: false, result: "failed" } },
 ]
   .map((line) => JSON.stringify(line))

@@ -26,7 +26,10 @@ describe("e2e: the domains stack at scale, under the real engine", function () {
       assert.ok(stack.emulator.domains().every((d) => d.status === "verified"));
       assert.doesNotMatch(up.stdout + up.stderr, /rate limit exceeded/i);
       const lists = stack.requests.filter((r) => r.at >= from && r.method === "GET" && r.path === "/api/v1/domains").map((r) => r.at);
-      assert.ok(maxPerInterval(lists, stack.pollIntervalSeconds * 1000) <= 2, `list requests bunched: ${lists.map((t) => t - from).join(", ")}`);
+      assert.ok(
+        maxPerInterval(lists, stack.pollIntervalSeconds * 1000) <= 2,
+        `list requests bunched: ${lists.map((t) => t - from).join(", ")}`,
+      );
     });
 
     it("refresh changes nothing and reads the list once", async () => {
@@ -42,7 +45,9 @@ describe("e2e: the domains stack at scale, under the real engine", function () {
       assert.deepEqual(preview.changes, { same: 120, update: 1 });
       const up = await stack.run("up");
       assert.deepEqual(up.changes, { same: 120, update: 1 });
-      assert.deepEqual(stack.emulator.domains().find((d) => d.domain_name === "client-0007.example")?.metadata, { client: "Client 7, renamed" });
+      assert.deepEqual(stack.emulator.domains().find((d) => d.domain_name === "client-0007.example")?.metadata, {
+        client: "Client 7, renamed",
+      });
     });
   });
 

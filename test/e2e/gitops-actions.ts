@@ -43,7 +43,16 @@ export async function localActions(binDir: string, awsEnv: Record<string, string
   };
 
   const pulumiAction: LocalStep = async ({ inputs, env, workspace, summaryFile }) => {
-    known("pulumi/actions", inputs, ["command", "stack-name", "work-dir", "cloud-url", "policyPacks", "refresh", "comment-on-summary", "suppress-progress"]);
+    known("pulumi/actions", inputs, [
+      "command",
+      "stack-name",
+      "work-dir",
+      "cloud-url",
+      "policyPacks",
+      "refresh",
+      "comment-on-summary",
+      "suppress-progress",
+    ]);
     if (!inputs.command) return { outcome: "success", addPath: [binDir], log: `local: the Pulumi CLI in ${binDir}` };
     if (inputs.command !== "up") throw new Error(`pulumi/actions: the local equivalent runs command up only, not ${inputs.command}`);
     const stackName = inputs["stack-name"];
@@ -51,23 +60,37 @@ export async function localActions(binDir: string, awsEnv: Record<string, string
     const cmdEnv = { ...env, PATH: [binDir, env.PATH].join(path.delimiter) };
     let log = "";
     if (inputs["cloud-url"]) {
-      const login = await runCommand(path.join(binDir, "pulumi"), ["login", inputs["cloud-url"]], { cwd: workspace, env: cmdEnv, timeoutMs: 60_000 });
+      const login = await runCommand(path.join(binDir, "pulumi"), ["login", inputs["cloud-url"]], {
+        cwd: workspace,
+        env: cmdEnv,
+        timeoutMs: 60_000,
+      });
       log += login.stdout + login.stderr;
       if (login.code !== 0) return { outcome: "failure", log };
     }
     try {
-      const stack = await LocalWorkspace.selectStack({ stackName, workDir: path.resolve(workspace, inputs["work-dir"] ?? "./") }, { envVars: cmdEnv, pulumiCommand });
+      const stack = await LocalWorkspace.selectStack(
+        { stackName, workDir: path.resolve(workspace, inputs["work-dir"] ?? "./") },
+        { envVars: cmdEnv, pulumiCommand },
+      );
       const result = await stack.up({
-        policyPacks: (inputs.policyPacks ?? "").split("\n").map((p) => p.trim()).filter(Boolean),
+        policyPacks: (inputs.policyPacks ?? "")
+          .split("\n")
+          .map((p) => p.trim())
+          .filter(Boolean),
         refresh: inputs.refresh === "true",
         suppressProgress: inputs["suppress-progress"] === "true",
         onOutput: (text) => (log += text),
       });
       if (inputs["comment-on-summary"] === "true") {
-        fs.appendFileSync(summaryFile, `#### :tropical_drink: \`up\` on ${stackName}\n\n<details>\n<summary>Pulumi report</summary>\n\n\`\`\`\n${result.stdout}\n\`\`\`\n\n</details>\n`);
+        fs.appendFileSync(
+          summaryFile,
+          `#### :tropical_drink: \`up\` on ${stackName}\n\n<details>\n<summary>Pulumi report</summary>\n\n\`\`\`\n${result.stdout}\n\`\`\`\n\n</details>\n`,
+        );
       }
       const outputs: Record<string, string> = { output: result.stdout };
-      for (const [key, value] of Object.entries(result.outputs)) outputs[key] = typeof value.value === "string" ? value.value : JSON.stringify(value.value);
+      for (const [key, value] of Object.entries(result.outputs))
+        outputs[key] = typeof value.value === "string" ? value.value : JSON.stringify(value.value);
       return { outcome: "success", outputs, log };
     } catch (error) {
       return { outcome: "failure", log: `${log}\n${error instanceof Error ? error.message : String(error)}` };
@@ -95,7 +118,8 @@ export async function localActions(binDir: string, awsEnv: Record<string, string
     "marocchino/sticky-pull-request-comment@v2": async ({ inputs, workspace }): Promise<ActionResult> => {
       known("marocchino/sticky-pull-request-comment", inputs, ["header", "path"]);
       const body = fs.readFileSync(path.resolve(workspace, inputs.path!), "utf8");
-      if (body.length > githubCommentLimit) return { outcome: "failure", log: `the comment has ${body.length} characters; GitHub takes at most ${githubCommentLimit}` };
+      if (body.length > githubCommentLimit)
+        return { outcome: "failure", log: `the comment has ${body.length} characters; GitHub takes at most ${githubCommentLimit}` };
       if (body.trim() === "") return { outcome: "failure", log: "the comment is empty" };
       comments.set(inputs.header ?? "", body);
       return { outcome: "success" };
@@ -104,8 +128,11 @@ export async function localActions(binDir: string, awsEnv: Record<string, string
 
   const runReplacements: Record<string, LocalStep> = {
     "npm ci": async ({ workspace }) => {
-      const manifest = JSON.parse(fs.readFileSync(path.join(workspace, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-      if (!manifest.dependencies?.["pulumi-sendmailos"]) return { outcome: "failure", log: "package.json does not depend on pulumi-sendmailos" };
+      const manifest = JSON.parse(fs.readFileSync(path.join(workspace, "package.json"), "utf8")) as {
+        dependencies?: Record<string, string>;
+      };
+      if (!manifest.dependencies?.["pulumi-sendmailos"])
+        return { outcome: "failure", log: "package.json does not depend on pulumi-sendmailos" };
       const installed = path.join(workspace, "node_modules", "pulumi-sendmailos", "package.json");
       if (!fs.existsSync(installed)) return { outcome: "failure", log: `${installed} is missing` };
       return { outcome: "success", log: "local: node_modules is this repository's (pulumi-sendmailos built here)" };

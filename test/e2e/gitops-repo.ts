@@ -20,7 +20,14 @@ export const exampleDir = (): string => path.join(repoRoot(), "examples", "gitop
 export const stackName = "production";
 
 /** Files of the example that make up the user's repository. */
-const repoFiles = ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json", `Pulumi.${stackName}.yaml`, ".github/workflows/sendmailos-domains.yml"];
+const repoFiles = [
+  "Pulumi.yaml",
+  "index.ts",
+  "package.json",
+  "tsconfig.json",
+  `Pulumi.${stackName}.yaml`,
+  ".github/workflows/sendmailos-domains.yml",
+];
 
 /** One entry of the stack setting `domains`. */
 export type DomainEntry = Record<string, unknown> & { domain: string };

@@ -42,7 +42,11 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
       temp: repo.path("temp", runner),
       // The runner's machine: no Pulumi on PATH until the workflow installs it; the emulator stands for SendMailOS.
       machineEnv: { ...runnerEnv, PATH: process.env.PATH ?? "" },
-      vars: { PULUMI_BACKEND_URL: s3.backendUrl(bucket), AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/sendmailos-deploy", AWS_REGION: "us-east-1" },
+      vars: {
+        PULUMI_BACKEND_URL: s3.backendUrl(bucket),
+        AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/sendmailos-deploy",
+        AWS_REGION: "us-east-1",
+      },
       secrets: { PULUMI_CONFIG_PASSPHRASE: passphrase, SENDMAILOS_API_KEY: emulator.apiKey },
       actions: local.actions,
       runReplacements: local.runReplacements,
@@ -67,7 +71,8 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
   /** The example's entries (DNS in the emulator), and main's entries as pull requests are merged. */
   let initial: DomainEntry[];
   let main: DomainEntry[];
-  const hooli = (): DomainEntry => toEmulatorDns({ domain: "hooli.example", externalId: "client_hooli", dns: { provider: "route53", zoneName: "hooli.example" } });
+  const hooli = (): DomainEntry =>
+    toEmulatorDns({ domain: "hooli.example", externalId: "client_hooli", dns: { provider: "route53", zoneName: "hooli.example" } });
 
   before(async function () {
     // The workflow calls the review summary and the policy pack of issue 12 §1-2: say so plainly when they are missing.
@@ -75,7 +80,10 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
     assert.ok(manifest.bin?.["sendmailos-review"], "package.json has no bin sendmailos-review (issue 12 §1), which the workflow calls");
     workflow = loadWorkflow(workflowFile);
     const policyPack = (workflow.env?.POLICY_PACK ?? "").replace(/^node_modules\/pulumi-sendmailos\//, "");
-    assert.ok(fs.existsSync(path.join(repoRoot(), policyPack, "PulumiPolicy.yaml")), `the workflow's POLICY_PACK (${workflow.env?.POLICY_PACK}) is not a policy pack of this package`);
+    assert.ok(
+      fs.existsSync(path.join(repoRoot(), policyPack, "PulumiPolicy.yaml")),
+      `the workflow's POLICY_PACK (${workflow.env?.POLICY_PACK}) is not a policy pack of this package`,
+    );
 
     s3 = await startFakeS3([bucket]);
     emulator = await startEmulator({ verification: { mode: "dns", checkIntervalMs: 200 } });
@@ -133,7 +141,10 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
     assert.ok(comment, "the review comment was posted although the preview failed");
     assert.match(comment, /mail\.globex\.com/);
     assert.match(comment, /verified-domain-protected/);
-    assert.ok(emulator.domains().some((d) => d.domain_name === "mail.globex.com" && d.status === "verified"), "nothing changed");
+    assert.ok(
+      emulator.domains().some((d) => d.domain_name === "mail.globex.com" && d.status === "verified"),
+      "nothing changed",
+    );
     local.comments.clear();
   });
 
@@ -169,6 +180,9 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
   it("has run every step of the workflow", () => {
     const executed = new Set(ran.flatMap((job) => job.steps.filter((s) => s.outcome !== "skipped").map((s) => `${job.job}: ${s.label}`)));
     const all = stepsOf(workflow).map(({ job, step }) => `${job}: ${step.name ?? step.uses ?? step.run!.split("\n")[0]}`);
-    assert.deepEqual(all.filter((label) => !executed.has(label)), []);
+    assert.deepEqual(
+      all.filter((label) => !executed.has(label)),
+      [],
+    );
   });
 });

@@ -79,7 +79,8 @@ describe("e2e: examples/go-automation (Go, generated SDK, Automation API)", func
     assert.deepEqual(domain!.metadata, { plan: "starter" });
     const published = new Set(emulator.dnsRecords().map((r) => `${r.name} ${r.value}`));
     assert.equal(up.outputs?.records?.length, 3);
-    for (const record of up.outputs?.records ?? []) assert.ok(published.has(`${record.name} ${record.value}`), `${record.name} is not in DNS`);
+    for (const record of up.outputs?.records ?? [])
+      assert.ok(published.has(`${record.name} ${record.value}`), `${record.name} is not in DNS`);
   });
 
   it("a preview with the same inputs plans no change", async () => {
@@ -92,14 +93,21 @@ describe("e2e: examples/go-automation (Go, generated SDK, Automation API)", func
     const id = emulator.domains()[0]!.id;
     const up = await runProgram(["-domain", "go.acme.example", "-plan", "pro", "up"]);
     assert.deepEqual(up.changes, { same: 6, update: 1 });
-    assert.deepEqual(emulator.domains().map((d) => [d.id, d.metadata]), [[id, { plan: "pro" }]]);
+    assert.deepEqual(
+      emulator.domains().map((d) => [d.id, d.metadata]),
+      [[id, { plan: "pro" }]],
+    );
   });
 
   it("the state and the stack settings hold the API key only encrypted", async () => {
     const settings = fs.readFileSync(path.join(tempDir, "workspace", "Pulumi.dev.yaml"), "utf8");
     assert.match(settings, /sendmailos:apiKey:\n\s+secure: /);
     const env = pulumiEnv(binDir, path.join(tempDir, "home"), path.join(tempDir, "state"), "go-e2e-passphrase");
-    const r = await runCommand(path.join(binDir, "pulumi"), ["stack", "export", "--stack", "dev"], { cwd: path.join(tempDir, "workspace"), env, timeoutMs: 60_000 });
+    const r = await runCommand(path.join(binDir, "pulumi"), ["stack", "export", "--stack", "dev"], {
+      cwd: path.join(tempDir, "workspace"),
+      env,
+      timeoutMs: 60_000,
+    });
     assert.equal(r.code, 0, describeRun("pulumi stack export", r));
     assert.ok(r.stdout.includes("sendmailos:index:VerifiedDomain"));
     assert.ok(!r.stdout.includes(emulator.apiKey) && !settings.includes(emulator.apiKey), "the API key is in the clear");

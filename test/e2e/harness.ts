@@ -243,7 +243,9 @@ export class PulumiProject {
     this.disposed = true;
     const left = killLeftovers(this.folders.pulumiHome);
     if (left.length > 0) {
-      process.stderr.write(`e2e harness: killed what was still running for ${this.folders.tempDir}: ${left.map((p) => p.commandLine.slice(0, 120)).join("; ")}\n`);
+      process.stderr.write(
+        `e2e harness: killed what was still running for ${this.folders.tempDir}: ${left.map((p) => p.commandLine.slice(0, 120)).join("; ")}\n`,
+      );
     }
     if (process.env.PULUMI_E2E_KEEP === "1") {
       process.stderr.write(`PULUMI_E2E_KEEP=1: keeping ${this.folders.tempDir}\n`);

@@ -11,10 +11,17 @@ import { emulatorStackConfig } from "./single-domain-program";
 const cases: Record<string, { js: string; error: RegExp }> = {
   crlf: {
     js: `new sendmailos.Domain("d", { domain: "acme.com\\r\\nX-Injected: 1" });`,
-    error: /resource 'd' has a problem: domain "acme\.com\\r\\nX-Injected: 1" contains the invisible or control character \\r \(U\+000D\) at position 9/,
+    error:
+      /resource 'd' has a problem: domain "acme\.com\\r\\nX-Injected: 1" contains the invisible or control character \\r \(U\+000D\) at position 9/,
   },
-  query: { js: `new sendmailos.Domain("d", { domain: "acme.com?x=evil.com" });`, error: /domain "acme\.com\?x=evil\.com" contains "\?" at position 9/ },
-  typo: { js: `new sendmailos.Domain("d", { domain: "typo.example", externalID: "c1" });`, error: /"externalID" is not a known property; did you mean `externalId`\?/ },
+  query: {
+    js: `new sendmailos.Domain("d", { domain: "acme.com?x=evil.com" });`,
+    error: /domain "acme\.com\?x=evil\.com" contains "\?" at position 9/,
+  },
+  typo: {
+    js: `new sendmailos.Domain("d", { domain: "typo.example", externalID: "c1" });`,
+    error: /"externalID" is not a known property; did you mean `externalId`\?/,
+  },
   huge: {
     js: `new sendmailos.Domain("d", { domain: "huge.example", externalId: "x".repeat(1500000) });`,
     error: /externalId is 1500000 characters long; at most 255 are allowed/,
@@ -33,7 +40,9 @@ const program = `
 const pulumi = require("@pulumi/pulumi");
 const sendmailos = require("pulumi-sendmailos");
 switch (new pulumi.Config().require("case")) {
-${Object.entries(cases).map(([name, c]) => `  case ${JSON.stringify(name)}: ${c.js} break;`).join("\n")}
+${Object.entries(cases)
+  .map(([name, c]) => `  case ${JSON.stringify(name)}: ${c.js} break;`)
+  .join("\n")}
 }
 `;
 

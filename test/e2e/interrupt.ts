@@ -22,17 +22,24 @@ export interface InterruptedUp {
  */
 export function upInterruptedOnce(project: PulumiProject, trigger: RegExp): Promise<InterruptedUp> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(project.binDir, "pulumi"), ["up", "--yes", "--skip-preview", "--stack", project.stack, "--non-interactive"], {
-      cwd: project.projectDir,
-      env: project.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(project.binDir, "pulumi"),
+      ["up", "--yes", "--skip-preview", "--stack", project.stack, "--non-interactive"],
+      {
+        cwd: project.projectDir,
+        env: project.env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     let signalledAt: number | undefined;
-    const deadline = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`pulumi up did not reach ${trigger} or did not stop:\n${output.slice(-3000)}`));
-    }, 5 * 60 * 1000);
+    const deadline = setTimeout(
+      () => {
+        child.kill("SIGKILL");
+        reject(new Error(`pulumi up did not reach ${trigger} or did not stop:\n${output.slice(-3000)}`));
+      },
+      5 * 60 * 1000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (signalledAt === undefined && trigger.test(output)) {

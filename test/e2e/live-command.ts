@@ -20,11 +20,7 @@ export class LiveCommand {
   /** Resolves when the command exits (never rejects; a test asserts on the code). */
   readonly done: Promise<LiveResult>;
 
-  constructor(
-    file: string,
-    args: string[],
-    options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
-  ) {
+  constructor(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }) {
     this.child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const onData = (chunk: Buffer) => {
       this.output += chunk.toString();

@@ -24,7 +24,9 @@ export class LocalProjectCopy {
 
   constructor() {
     fs.mkdirSync(this.projectDir);
-    const yaml = fs.readFileSync(path.join(repoRoot(), "Pulumi.yaml"), "utf8").replace(/^main: .*$/m, `main: ${path.join(repoRoot(), "dist", "program", "index.js")}`);
+    const yaml = fs
+      .readFileSync(path.join(repoRoot(), "Pulumi.yaml"), "utf8")
+      .replace(/^main: .*$/m, `main: ${path.join(repoRoot(), "dist", "program", "index.js")}`);
     fs.writeFileSync(path.join(this.projectDir, "Pulumi.yaml"), yaml);
     this.writeStack(defaultStackFile());
   }
@@ -42,10 +44,14 @@ export class LocalProjectCopy {
   /** Runs `dist/scripts/<script>.js` on this copy. */
   run(script: "start" | "review" | "drift", ...args: string[]): Promise<ScriptResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(repoRoot(), "dist", "scripts", `${script}.js`), "--project", this.projectDir, "--dir", this.stateDir, ...args], {
-        cwd: this.dir,
-        env: process.env,
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(repoRoot(), "dist", "scripts", `${script}.js`), "--project", this.projectDir, "--dir", this.stateDir, ...args],
+        {
+          cwd: this.dir,
+          env: process.env,
+        },
+      );
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -77,6 +83,14 @@ export function fourChangeStackFile(): string {
   const original = defaultStackFile();
   const initech = /    - domain: initech\.example\n(?:      .*\n|        .*\n)+/.exec(original)?.[0];
   if (!initech) throw new Error("Pulumi.emulator.yaml no longer lists initech.example as the review fixtures expect");
-  const beta = ["    - domain: beta.example", "      externalId: client_beta", "      dns:", "        provider: emulator", "      wait:", "        timeoutSeconds: 30", ""].join("\n");
+  const beta = [
+    "    - domain: beta.example",
+    "      externalId: client_beta",
+    "      dns:",
+    "        provider: emulator",
+    "      wait:",
+    "        timeoutSeconds: 30",
+    "",
+  ].join("\n");
   return original.replace("plan: enterprise", "plan: pro").replace("mail.globex.example", "mail.globex2.example").replace(initech, beta);
 }

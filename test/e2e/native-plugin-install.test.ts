@@ -33,7 +33,10 @@ describe("e2e: the ways to install the native plugin", function () {
     try {
       await project.up();
       const id = String((await project.outputs())["domainId"]);
-      assert.deepEqual(emulator.domains().map((d) => d.id), [id]);
+      assert.deepEqual(
+        emulator.domains().map((d) => d.id),
+        [id],
+      );
       await project.destroy();
       assert.deepEqual(emulator.domains(), []);
     } finally {

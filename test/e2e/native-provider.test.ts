@@ -76,15 +76,24 @@ describe("e2e: the native provider plugin under the real engine", function () {
 
   it("a second preview shows no change", async () => {
     const all = await steps();
-    assert.deepEqual(all.filter((s) => s.op !== "same").map((s) => s.op), []);
+    assert.deepEqual(
+      all.filter((s) => s.op !== "same").map((s) => s.op),
+      [],
+    );
   });
 
   it("a metadata change previews as one exact update, with a detailedDiff per key", async () => {
     await project.setConfig("metadata", JSON.stringify({ plan: "pro" }));
     await project.setConfig("externalId", "client_2");
     const all = await steps();
-    assert.deepEqual(all.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`), ["update site"]);
-    assert.deepEqual(stepOf(all, "site")!.detailedDiff, { externalId: { kind: "update", inputDiff: true }, "metadata.plan": { kind: "add", inputDiff: true } });
+    assert.deepEqual(
+      all.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`),
+      ["update site"],
+    );
+    assert.deepEqual(stepOf(all, "site")!.detailedDiff, {
+      externalId: { kind: "update", inputDiff: true },
+      "metadata.plan": { kind: "add", inputDiff: true },
+    });
     const up = await project.up();
     assert.equal(up.changes["update"], 1);
     assert.deepEqual(emulator.domains()[0]!.metadata, { plan: "pro" });
@@ -108,13 +117,34 @@ describe("e2e: the native provider plugin under the real engine", function () {
     });
     const id = ((await response.json()) as { domain: { id: string } }).domain.id;
     // Code generation needs the language host's GenerateProgram, which ours lacks; the YAML test checks the generated code.
-    const args = ["import", domainType, "imported", id, "--yes", "--protect=false", "--generate-code=false", "--stack", project.stack, "--non-interactive"];
+    const args = [
+      "import",
+      domainType,
+      "imported",
+      id,
+      "--yes",
+      "--protect=false",
+      "--generate-code=false",
+      "--stack",
+      project.stack,
+      "--non-interactive",
+    ];
     await project.run(args, { check: true });
     const state = (await project.resources()).find((r) => r.urn.endsWith("::imported"))!;
-    assert.deepEqual(state.inputs, { adoptExisting: false, deletionPolicy: "delete", domain: "handmade.example", externalId: "by-hand", metadata: { team: "ops" } });
+    assert.deepEqual(state.inputs, {
+      adoptExisting: false,
+      deletionPolicy: "delete",
+      domain: "handmade.example",
+      externalId: "by-hand",
+      metadata: { team: "ops" },
+    });
     await project.setConfig("withImported", "true");
     const all = await steps();
-    assert.deepEqual(all.filter((s) => s.op !== "same").map((s) => s.op), [], JSON.stringify(all.map((s) => [s.op, s.detailedDiff])));
+    assert.deepEqual(
+      all.filter((s) => s.op !== "same").map((s) => s.op),
+      [],
+      JSON.stringify(all.map((s) => [s.op, s.detailedDiff])),
+    );
     assert.equal(emulator.domains().filter((d) => d.domain_name === "handmade.example").length, 1);
   });
 
@@ -155,7 +185,6 @@ describe("e2e: the native provider plugin under the real engine", function () {
     assert.deepEqual(emulator.domains(), []);
   });
 });
-
 
 describe("e2e: explicit native providers for two accounts in one program", function () {
   this.timeout(15 * 60 * 1000);

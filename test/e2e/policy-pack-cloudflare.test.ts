@@ -44,17 +44,26 @@ describe("e2e: the SendMailOS policy pack on Cloudflare DKIM records", function 
     const pluginDir = path.join(project.tempDir, "cloudflare-plugin");
     fs.mkdirSync(pluginDir);
     fs.writeFileSync(path.join(pluginDir, "PulumiPlugin.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(path.join(pluginDir, "package.json"), JSON.stringify({ name: "pulumi-resource-cloudflare", private: true, main: "index.js" }));
+    fs.writeFileSync(
+      path.join(pluginDir, "package.json"),
+      JSON.stringify({ name: "pulumi-resource-cloudflare", private: true, main: "index.js" }),
+    );
     fs.writeFileSync(path.join(pluginDir, "index.js"), standInProvider);
     fs.symlinkSync(path.join(repoRoot(), "node_modules"), path.join(pluginDir, "node_modules"), "dir");
-    fs.appendFileSync(path.join(project.projectDir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: cloudflare\n      path: ${JSON.stringify(pluginDir)}\n`);
+    fs.appendFileSync(
+      path.join(project.projectDir, "Pulumi.yaml"),
+      `plugins:\n  providers:\n    - name: cloudflare\n      path: ${JSON.stringify(pluginDir)}\n`,
+    );
   });
   after(async () => project?.dispose());
 
   it("fails the preview on a proxied DKIM record only, naming it and the fix", async () => {
-    const r = await project.run(["preview", "--json", "--non-interactive", "--stack", project.stack, "--policy-pack", path.join(repoRoot(), "policy-pack")], {
-      env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
-    });
+    const r = await project.run(
+      ["preview", "--json", "--non-interactive", "--stack", project.stack, "--policy-pack", path.join(repoRoot(), "policy-pack")],
+      {
+        env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
+      },
+    );
     assert.notEqual(r.code, 0, `the preview passed:\n${r.stdout.slice(-3000)}\n${r.stderr}`);
     const preview = parsePreviewOutput(r.stdout);
     assert.deepEqual(

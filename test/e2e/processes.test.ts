@@ -13,7 +13,10 @@ describe("e2e processes (/proc)", () => {
 
   /** Starts `node <script>` with PULUMI_HOME=pulumiHome; resolves once it runs. */
   async function start(script: string, pulumiHome = home): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, PULUMI_HOME: pulumiHome }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, PULUMI_HOME: pulumiHome },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(child);
     await once(child.stdout!, "data"); // the script prints once it is up
     return child;
@@ -36,10 +39,18 @@ describe("e2e processes (/proc)", () => {
   it("finds the processes of one PULUMI_HOME, and among them the dynamic-provider hosts", async () => {
     const provider = await start(path.join(dir, "node_modules", "@pulumi", "pulumi", "cmd", "dynamic-provider", "index.js"));
     const other = await start(path.join(dir, "other.js"));
-    assert.deepEqual(processesWithEnv("PULUMI_HOME", home).map((p) => p.pid).sort(), [provider.pid, other.pid].sort());
+    assert.deepEqual(
+      processesWithEnv("PULUMI_HOME", home)
+        .map((p) => p.pid)
+        .sort(),
+      [provider.pid, other.pid].sort(),
+    );
     assert.deepEqual(processesWithEnv("PULUMI_HOME", `${home}-not`), []);
     const found = dynamicProviders(home);
-    assert.deepEqual(found.map((p) => p.pid), [provider.pid]);
+    assert.deepEqual(
+      found.map((p) => p.pid),
+      [provider.pid],
+    );
     assert.match(found[0]!.commandLine, /dynamic-provider[\\/]index\.js$/);
     assert.equal(hasExited(found[0]!), false);
     provider.kill("SIGKILL");
@@ -63,7 +74,10 @@ describe("e2e processes (/proc)", () => {
     const child = await start(path.join(dir, "other.js"));
     const refs = processesWithEnv("PULUMI_HOME", home);
     // Named once, although given twice (a provider is also among all the processes of its project).
-    await assert.rejects(waitForExit([...refs, ...refs], 200), new RegExp(`still running 200 ms later: pid ${child.pid} \\([^)]*other\\.js\\)$`));
+    await assert.rejects(
+      waitForExit([...refs, ...refs], 200),
+      new RegExp(`still running 200 ms later: pid ${child.pid} \\([^)]*other\\.js\\)$`),
+    );
     child.kill("SIGKILL");
     await waitForExit(refs, 30_000);
   });
@@ -73,10 +87,16 @@ describe("e2e processes (/proc)", () => {
     const neighbour = await start(path.join(dir, "other.js"), `${home}2`);
     const exited = once(left, "exit");
     const killed = killLeftovers(home);
-    assert.deepEqual(killed.map((p) => p.pid), [left.pid]);
+    assert.deepEqual(
+      killed.map((p) => p.pid),
+      [left.pid],
+    );
     assert.deepEqual((await exited)[1], "SIGKILL");
     assert.deepEqual(killLeftovers(home), []);
-    assert.deepEqual(processesWithEnv("PULUMI_HOME", `${home}2`).map((p) => p.pid), [neighbour.pid]);
+    assert.deepEqual(
+      processesWithEnv("PULUMI_HOME", `${home}2`).map((p) => p.pid),
+      [neighbour.pid],
+    );
     neighbour.kill("SIGKILL");
   });
 });

@@ -75,7 +75,11 @@ describe("e2e: npm run review and npm run drift on the domains stack", function 
     assert.equal(review.code, 0, review.stdout + review.stderr.slice(-3000));
     const lines = review.stdout.split("\n");
     assert.ok(lines.includes("**Policy: 0 mandatory violations, 1 advisory**"), review.stdout);
-    assert.ok(lines.includes("> **2 verified domains lose their DKIM records.** Mail from them fails DKIM until new records verify (SES can take up to 72 hours)."));
+    assert.ok(
+      lines.includes(
+        "> **2 verified domains lose their DKIM records.** Mail from them fails DKIM until new records verify (SES can take up to 72 hours).",
+      ),
+    );
     assert.ok(!review.stdout.includes("blocked by policy"));
   });
 
@@ -94,9 +98,15 @@ describe("e2e: npm run review and npm run drift on the domains stack", function 
   it("npm run drift reports, line by line, what was changed behind the stack's back, and exits 1", async () => {
     await withEmulator(async (emulator) => {
       const api = (path: string, init: RequestInit) =>
-        fetch(`${emulator.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" } });
+        fetch(`${emulator.baseUrl}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+        });
       const id = (name: string) => emulator.domains().find((d) => d.domain_name === name)!.id;
-      const patched = await api(`/domains/${id("acme.example")}`, { method: "PATCH", body: JSON.stringify({ metadata: { client_name: "Acme Corp", plan: "free" } }) });
+      const patched = await api(`/domains/${id("acme.example")}`, {
+        method: "PATCH",
+        body: JSON.stringify({ metadata: { client_name: "Acme Corp", plan: "free" } }),
+      });
       assert.equal(patched.status, 200);
       assert.equal((await api(`/domains/${id("initech.example")}`, { method: "DELETE" })).status, 200);
       // The first DKIM record of mail.globex.example in name order vanishes from DNS, as in the recorded fixture.

@@ -21,7 +21,12 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
   let repo: GitopsRepo;
   let runnerA: string;
   let runnerB: string;
-  const added: DomainEntry = { domain: "new-client.example", externalId: "client_new", dns: { provider: "emulator" }, wait: { pollIntervalSeconds: 0.5 } };
+  const added: DomainEntry = {
+    domain: "new-client.example",
+    externalId: "client_new",
+    dns: { provider: "emulator" },
+    wait: { pollIntervalSeconds: 0.5 },
+  };
 
   /** `pulumi up` as the deploy job runs it (pulumi/actions: `up --yes --skip-preview`), with its live output. */
   function up(checkout: string, runner: string): LiveCommand {
@@ -44,7 +49,10 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
     emulator = await startEmulator({ verification: { mode: "manual" } });
     repo = await GitopsRepo.create(emulator, { url: s3.backendUrl(bucket), env: s3.awsEnv });
     // Fast polls: the waits see a verification soon after the test lets it go.
-    repo.writeDomains(repo.path("origin"), repo.domains(repo.path("origin")).map((e) => (e.wait === false ? e : { ...e, wait: { pollIntervalSeconds: 0.5 } })));
+    repo.writeDomains(
+      repo.path("origin"),
+      repo.domains(repo.path("origin")).map((e) => (e.wait === false ? e : { ...e, wait: { pollIntervalSeconds: 0.5 } })),
+    );
     runnerA = repo.checkout("runner-a"); // deploys the merge of pull request 1
     runnerB = repo.checkout("runner-b"); // deploys the merge of pull request 2, which adds a client
     repo.writeDomains(runnerB, [...repo.domains(runnerB), added]);
@@ -70,12 +78,21 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
       await first.waitFor(/acme\.com: pending after/); // the first runner is mid-update, holding the lock
       const second = await up(runnerB, "runner-b").done;
       assert.notEqual(second.code, 0, second.output);
-      assert.match(second.output, /error: the stack is currently locked by 1 lock\(s\)\. Either wait for the other process\(es\) to end or delete the lock file with `pulumi cancel`\./);
-      const lock = new RegExp(`s3://${bucket}[^\\s]*/\\.pulumi/locks/organization/${project}/${stackName}/[0-9a-f-]+\\.json(\\?\\S*)?: created by \\S+@\\S+ \\(pid (?<pid>\\d+)\\)`);
+      assert.match(
+        second.output,
+        /error: the stack is currently locked by 1 lock\(s\)\. Either wait for the other process\(es\) to end or delete the lock file with `pulumi cancel`\./,
+      );
+      const lock = new RegExp(
+        `s3://${bucket}[^\\s]*/\\.pulumi/locks/organization/${project}/${stackName}/[0-9a-f-]+\\.json(\\?\\S*)?: created by \\S+@\\S+ \\(pid (?<pid>\\d+)\\)`,
+      );
       const held = lock.exec(second.output);
       assert.ok(held, `the error names the lock:\n${second.output}`);
       assert.equal(Number(held.groups!.pid), first.pid, "the lock is the first runner's");
-      assert.equal(emulator.domains().some((d) => d.domain_name === added.domain), false, "the refused runner changed nothing");
+      assert.equal(
+        emulator.domains().some((d) => d.domain_name === added.domain),
+        false,
+        "the refused runner changed nothing",
+      );
 
       // send.initech.com does not wait (its records are the client's to publish), but it is pending too.
       assert.deepEqual(verifyPending(), ["acme.com", "mail.globex.com", "send.initech.com"]);
@@ -95,14 +112,24 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
       assert.equal(result.code, 0, result.output);
       assert.match(result.output, /\+ 6 created/); // the added VerifiedDomain: the component, its domain, 3 records, its verification
       assert.match(result.output, /\d+ unchanged/);
-      assert.deepEqual(emulator.domains().map((d) => d.domain_name).sort(), ["acme.com", "mail.globex.com", added.domain, "send.initech.com"].sort());
+      assert.deepEqual(
+        emulator
+          .domains()
+          .map((d) => d.domain_name)
+          .sort(),
+        ["acme.com", "mail.globex.com", added.domain, "send.initech.com"].sort(),
+      );
     } finally {
       second.kill();
     }
   });
 
   it("previews no change from the second checkout: both runners see one state", async () => {
-    const preview = await repo.pulumi(runnerB, ["preview", "--expect-no-changes", "--json", "--stack", stackName, "--non-interactive"], "runner-b");
+    const preview = await repo.pulumi(
+      runnerB,
+      ["preview", "--expect-no-changes", "--json", "--stack", stackName, "--non-interactive"],
+      "runner-b",
+    );
     assert.equal(preview.code, 0, preview.stderr + preview.stdout);
     const summary = (JSON.parse(preview.stdout) as { changeSummary: Record<string, number> }).changeSummary;
     assert.deepEqual(Object.keys(summary), ["same"]);

@@ -72,84 +72,84 @@ exports.status = domain.status;
 `;
 
 describe("e2e smoke: the real Pulumi engine, offline", function () {
-    let emulator: RunningEmulator | undefined;
-    let project: PulumiProject | undefined;
-    const started = Date.now();
+  let emulator: RunningEmulator | undefined;
+  let project: PulumiProject | undefined;
+  const started = Date.now();
 
-    before(async function () {
-        // Obtaining the CLI may mean a one-time build (10-25 minutes cold, about a second warm).
-        this.timeout(45 * 60 * 1000);
-        await getPulumiBinDir();
-        this.timeout(3 * 60 * 1000);
-        emulator = await startEmulator({ verification: { mode: "manual" }, rateLimits: false });
-        project = await PulumiProject.create({
-            name: "smoke",
-            programJs: PROGRAM,
-            config: {
-                domain: DOMAIN,
-                baseUrl: emulator.baseUrl,
-                apiKey: { value: emulator.apiKey, secret: true },
-            },
-        });
+  before(async function () {
+    // Obtaining the CLI may mean a one-time build (10-25 minutes cold, about a second warm).
+    this.timeout(45 * 60 * 1000);
+    await getPulumiBinDir();
+    this.timeout(3 * 60 * 1000);
+    emulator = await startEmulator({ verification: { mode: "manual" }, rateLimits: false });
+    project = await PulumiProject.create({
+      name: "smoke",
+      programJs: PROGRAM,
+      config: {
+        domain: DOMAIN,
+        baseUrl: emulator.baseUrl,
+        apiKey: { value: emulator.apiKey, secret: true },
+      },
     });
+  });
 
-    after(async function () {
-        this.timeout(3 * 60 * 1000);
-        await project?.dispose();
-        await emulator?.stop();
-        process.stderr.write(`      (e2e smoke: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    });
+  after(async function () {
+    this.timeout(3 * 60 * 1000);
+    await project?.dispose();
+    await emulator?.stop();
+    process.stderr.write(`      (e2e smoke: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  });
 
-    it("up creates the domain through the dynamic provider", async function () {
-        this.timeout(4 * 60 * 1000);
-        const up = await project!.up();
-        assert.strictEqual(up.changes.create, 2, `expected stack + domain created, got ${JSON.stringify(up.changes)}`);
-        const domains = emulator!.domains();
-        assert.strictEqual(domains.length, 1);
-        assert.strictEqual(domains[0]!.domain_name, DOMAIN);
+  it("up creates the domain through the dynamic provider", async function () {
+    this.timeout(4 * 60 * 1000);
+    const up = await project!.up();
+    assert.strictEqual(up.changes.create, 2, `expected stack + domain created, got ${JSON.stringify(up.changes)}`);
+    const domains = emulator!.domains();
+    assert.strictEqual(domains.length, 1);
+    assert.strictEqual(domains[0]!.domain_name, DOMAIN);
 
-        const outputs = await project!.outputs();
-        assert.strictEqual(outputs.domainId, domains[0]!.id);
-        assert.strictEqual(outputs.status, "pending");
+    const outputs = await project!.outputs();
+    assert.strictEqual(outputs.domainId, domains[0]!.id);
+    assert.strictEqual(outputs.status, "pending");
 
-        const state = await project!.exportStack();
-        const resource = (state.deployment.resources ?? []).find((r) => r.type === RESOURCE_TYPE);
-        assert.ok(resource, `no ${RESOURCE_TYPE} in state`);
-        assert.strictEqual(resource.id, domains[0]!.id);
-        // The key is only in the state encrypted: the engine records the whole stack config (secrets as
-        // ciphertext) as the inputs of the default pulumi-nodejs provider resource.
-        assert.ok(!JSON.stringify(state).includes(emulator!.apiKey), "the API key is in the state in plain text");
-        // The serialized provider holds neither the key nor the emulator's address.
-        const providerText = String(resource.outputs?.__provider ?? "");
-        assert.ok(!providerText.includes(emulator!.apiKey), "the API key leaked into the provider");
-        assert.ok(providerText.length > 0, "no __provider in state");
-        assert.ok(!providerText.includes(String(emulator!.port)), "the emulator address leaked into the provider");
-    });
+    const state = await project!.exportStack();
+    const resource = (state.deployment.resources ?? []).find((r) => r.type === RESOURCE_TYPE);
+    assert.ok(resource, `no ${RESOURCE_TYPE} in state`);
+    assert.strictEqual(resource.id, domains[0]!.id);
+    // The key is only in the state encrypted: the engine records the whole stack config (secrets as
+    // ciphertext) as the inputs of the default pulumi-nodejs provider resource.
+    assert.ok(!JSON.stringify(state).includes(emulator!.apiKey), "the API key is in the state in plain text");
+    // The serialized provider holds neither the key nor the emulator's address.
+    const providerText = String(resource.outputs?.__provider ?? "");
+    assert.ok(!providerText.includes(emulator!.apiKey), "the API key leaked into the provider");
+    assert.ok(providerText.length > 0, "no __provider in state");
+    assert.ok(!providerText.includes(String(emulator!.port)), "the emulator address leaked into the provider");
+  });
 
-    it("preview after up plans no change", async function () {
-        this.timeout(4 * 60 * 1000);
-        const preview = await project!.preview();
-        assert.strictEqual(preview.hasChanges, false, `unexpected changes: ${JSON.stringify(preview.changes)}`);
-        assert.strictEqual(preview.changes.same, 2);
-    });
+  it("preview after up plans no change", async function () {
+    this.timeout(4 * 60 * 1000);
+    const preview = await project!.preview();
+    assert.strictEqual(preview.hasChanges, false, `unexpected changes: ${JSON.stringify(preview.changes)}`);
+    assert.strictEqual(preview.changes.same, 2);
+  });
 
-    it("refresh reads the domain and brings drift into the state", async function () {
-        this.timeout(4 * 60 * 1000);
-        const id = emulator!.domains()[0]!.id;
-        emulator!.setStatus(id, "verified");
-        const refresh = await project!.refresh();
-        // Pulumi 3.274 counts a refresh that changed only outputs as "same": check the state instead.
-        assert.deepStrictEqual(refresh.errors, []);
-        const resource = (await project!.resources()).find((r) => r.type === RESOURCE_TYPE);
-        assert.strictEqual(resource?.outputs?.status, "verified");
-        assert.strictEqual(resource?.id, id);
-    });
+  it("refresh reads the domain and brings drift into the state", async function () {
+    this.timeout(4 * 60 * 1000);
+    const id = emulator!.domains()[0]!.id;
+    emulator!.setStatus(id, "verified");
+    const refresh = await project!.refresh();
+    // Pulumi 3.274 counts a refresh that changed only outputs as "same": check the state instead.
+    assert.deepStrictEqual(refresh.errors, []);
+    const resource = (await project!.resources()).find((r) => r.type === RESOURCE_TYPE);
+    assert.strictEqual(resource?.outputs?.status, "verified");
+    assert.strictEqual(resource?.id, id);
+  });
 
-    it("destroy deletes the domain and empties the stack", async function () {
-        this.timeout(4 * 60 * 1000);
-        const destroy = await project!.destroy();
-        assert.ok((destroy.changes.delete ?? 0) >= 1, `expected deletes, got ${JSON.stringify(destroy.changes)}`);
-        assert.strictEqual(emulator!.domains().length, 0);
-        assert.strictEqual((await project!.resources()).length, 0);
-    });
+  it("destroy deletes the domain and empties the stack", async function () {
+    this.timeout(4 * 60 * 1000);
+    const destroy = await project!.destroy();
+    assert.ok((destroy.changes.delete ?? 0) >= 1, `expected deletes, got ${JSON.stringify(destroy.changes)}`);
+    assert.strictEqual(emulator!.domains().length, 0);
+    assert.strictEqual((await project!.resources()).length, 0);
+  });
 });

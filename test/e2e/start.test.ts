@@ -50,7 +50,13 @@ describe("e2e: npm start, the domains stack on the embedded emulator", function 
   async function emulatorContents(): Promise<{ domains: string[]; records: string[] }> {
     const emulator = await startEmulator({ dataFile: path.join(stateDir, "emulator-data.json"), verification: { mode: "manual" } });
     try {
-      return { domains: emulator.domains().map((d) => d.domain_name).sort(), records: emulator.dnsRecords().map((r) => r.name) };
+      return {
+        domains: emulator
+          .domains()
+          .map((d) => d.domain_name)
+          .sort(),
+        records: emulator.dnsRecords().map((r) => r.name),
+      };
     } finally {
       await emulator.stop();
     }
@@ -62,7 +68,9 @@ describe("e2e: npm start, the domains stack on the embedded emulator", function 
     stateDir = path.join(dir, "local");
     fs.mkdirSync(projectDir);
     // The root project, with `main` pointing at the built program in this checkout.
-    const yaml = fs.readFileSync(path.join(repoRoot(), "Pulumi.yaml"), "utf8").replace(/^main: .*$/m, `main: ${path.join(repoRoot(), "dist", "program", "index.js")}`);
+    const yaml = fs
+      .readFileSync(path.join(repoRoot(), "Pulumi.yaml"), "utf8")
+      .replace(/^main: .*$/m, `main: ${path.join(repoRoot(), "dist", "program", "index.js")}`);
     fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), yaml);
     writeStack(entries);
   });
@@ -93,7 +101,10 @@ describe("e2e: npm start, the domains stack on the embedded emulator", function 
     writeStack([...entries, { domain: "https://bad.example/", dns: { provider: "emulator" } }]);
     const result = await run("--preview");
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout + result.stderr, /domains\[3\] \("https:\/\/bad\.example\/"\): domain "https:\/\/bad\.example\/" looks like a URL; give only the host name/);
+    assert.match(
+      result.stdout + result.stderr,
+      /domains\[3\] \("https:\/\/bad\.example\/"\): domain "https:\/\/bad\.example\/" looks like a URL; give only the host name/,
+    );
     // A mistake in the stack file is the user's to fix, not a crash: said once, without a stack trace.
     assert.doesNotMatch(result.stdout + result.stderr, /unhandled exception|at parseDomainsConfig|problems: \[/);
     assert.equal((await emulatorContents()).domains.length, 3);

@@ -52,7 +52,10 @@ describe("e2e: waiting for verification under the real engine", function () {
     assert.match(text, /run `pulumi up` again to resume/);
     const verification = verificationOf(await project.resources());
     assert.equal(verification.outputs?.["status"], "pending");
-    assert.ok(Number(verification.outputs?.["waitedSeconds"]) >= 4, `waitedSeconds ${verification.outputs?.["waitedSeconds"]} after a 4 s timeout`);
+    assert.ok(
+      Number(verification.outputs?.["waitedSeconds"]) >= 4,
+      `waitedSeconds ${verification.outputs?.["waitedSeconds"]} after a 4 s timeout`,
+    );
     assert.equal(emulator.domains().length, 1);
   });
 
@@ -65,8 +68,16 @@ describe("e2e: waiting for verification under the real engine", function () {
     const { result: up, cued: pendingSpanMs } = await whileRunning(
       (interrupt) => project.up({ interrupt }),
       async ({ commandEnded }) => {
-        const first = await emulator.nextRequest(isPoll, { timeoutMs: cueBoundMs, description: "a first poll of slow.example", signal: commandEnded });
-        const second = await emulator.nextRequest(isPoll, { timeoutMs: cueBoundMs, description: "a second poll of slow.example", signal: commandEnded });
+        const first = await emulator.nextRequest(isPoll, {
+          timeoutMs: cueBoundMs,
+          description: "a first poll of slow.example",
+          signal: commandEnded,
+        });
+        const second = await emulator.nextRequest(isPoll, {
+          timeoutMs: cueBoundMs,
+          description: "a second poll of slow.example",
+          signal: commandEnded,
+        });
         emulator.setStatus(domainId, "verified");
         return second.at - first.at;
       },
@@ -94,7 +105,11 @@ describe("e2e: waiting for verification under the real engine", function () {
     const { result: interrupted, cued: providers } = await whileRunning(
       (interrupt) => project.up({ interrupt, check: false }),
       async ({ commandEnded, interrupt }) => {
-        await emulator.nextRequest(isPoll, { timeoutMs: cueBoundMs, description: "a first poll of interrupted.example", signal: commandEnded });
+        await emulator.nextRequest(isPoll, {
+          timeoutMs: cueBoundMs,
+          description: "a first poll of interrupted.example",
+          signal: commandEnded,
+        });
         const polling = dynamicProviders(project.pulumiHome);
         interrupt();
         assert.ok(polling.length > 0, `no dynamic-provider process with PULUMI_HOME=${project.pulumiHome} while the verification polls`);
@@ -144,7 +159,11 @@ describe("e2e: waiting for verification under the real engine", function () {
     const { cued: measuredMs } = await whileRunning(
       (interrupt) => project.up({ interrupt, timeoutMs: 10 * 60 * 1000 }),
       async ({ commandEnded }) => {
-        const first = await emulator.nextRequest(isPoll, { timeoutMs: cueBoundMs, description: "a first poll of patient.example", signal: commandEnded });
+        const first = await emulator.nextRequest(isPoll, {
+          timeoutMs: cueBoundMs,
+          description: "a first poll of patient.example",
+          signal: commandEnded,
+        });
         const late = await emulator.nextRequest((r) => isPoll(r) && r.at - first.at >= patienceMs, {
           timeoutMs: patienceMs + cueBoundMs,
           description: `a poll of patient.example ${patienceMs / 1000} s after the first`,

@@ -74,7 +74,10 @@ export function evaluate(source: string, scope: ExpressionScope): ExpressionValu
   const take = (text?: string): Token => {
     const token = tokens[at];
     if (!token || (text !== undefined && token.text !== text)) {
-      throw new ExpressionError(source, `expected ${text ?? "more"} at token ${at + 1}, found ${token ? JSON.stringify(token.text) : "the end"}`);
+      throw new ExpressionError(
+        source,
+        `expected ${text ?? "more"} at token ${at + 1}, found ${token ? JSON.stringify(token.text) : "the end"}`,
+      );
     }
     at++;
     return token;
@@ -181,7 +184,10 @@ export function interpolate(text: string, scope: ExpressionScope): string {
 export function condition(source: string | boolean | undefined, scope: ExpressionScope): boolean {
   if (source === undefined) return !scope.jobFailed;
   if (typeof source === "boolean") return source && !scope.jobFailed;
-  const inner = source.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
+  const inner = source
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, "$1")
+    .trim();
   const value = truthy(evaluate(inner, scope));
   return /\b(success|failure|always|cancelled)\(\)/.test(inner) ? value : value && !scope.jobFailed;
 }

@@ -132,7 +132,14 @@ export async function runJob(workflow: Workflow, jobId: string, ctx: RunnerConte
   let extraPath: string[] = [];
   fs.mkdirSync(ctx.temp, { recursive: true });
 
-  const github = { event_name: ctx.event, ref: ctx.ref, workspace: ctx.workspace, repository: "agency/sendmailos-domains", sha: "0".repeat(40), token: "local-github-token" };
+  const github = {
+    event_name: ctx.event,
+    ref: ctx.ref,
+    workspace: ctx.workspace,
+    repository: "agency/sendmailos-domains",
+    sha: "0".repeat(40),
+    token: "local-github-token",
+  };
   const scope = (env: Record<string, string>): ExpressionScope => ({
     contexts: { github, env, vars: ctx.vars, secrets: ctx.secrets, steps: stepContexts, runner: { temp: ctx.temp, os: "Linux" } },
     jobFailed,
@@ -178,21 +185,28 @@ export async function runJob(workflow: Workflow, jobId: string, ctx: RunnerConte
     let result: ActionResult;
     if (step.uses !== undefined) {
       const local = ctx.actions[step.uses];
-      if (!local) throw new Error(`step ${label}: no local equivalent for uses: ${step.uses} (known: ${Object.keys(ctx.actions).join(", ")})`);
+      if (!local)
+        throw new Error(`step ${label}: no local equivalent for uses: ${step.uses} (known: ${Object.keys(ctx.actions).join(", ")})`);
       for (const [key, value] of Object.entries(step.with ?? {})) call.inputs[key] = interpolate(String(value), scope(stepEnv));
       result = await local(call);
     } else if (step.run !== undefined) {
       const script = interpolate(step.run, scope(stepEnv));
       const replacement = ctx.runReplacements?.[script.trim()];
       const cwd = step["working-directory"] ? path.resolve(ctx.workspace, step["working-directory"]) : ctx.workspace;
-      result = replacement ? await replacement(call) : await runScript(script, step.shell, cwd, env, path.join(ctx.temp, `step-${index}.sh`));
+      result = replacement
+        ? await replacement(call)
+        : await runScript(script, step.shell, cwd, env, path.join(ctx.temp, `step-${index}.sh`));
     } else {
       throw new Error(`step ${label}: neither uses nor run`);
     }
 
     const outputs = { ...readKeyValues(files.GITHUB_OUTPUT), ...(result.outputs ?? {}) };
     exported = { ...exported, ...readKeyValues(files.GITHUB_ENV), ...(result.exportEnv ?? {}) };
-    extraPath = [...fs.readFileSync(files.GITHUB_PATH, "utf8").split("\n").filter(Boolean).reverse(), ...(result.addPath ?? []), ...extraPath];
+    extraPath = [
+      ...fs.readFileSync(files.GITHUB_PATH, "utf8").split("\n").filter(Boolean).reverse(),
+      ...(result.addPath ?? []),
+      ...extraPath,
+    ];
     summary += fs.readFileSync(files.GITHUB_STEP_SUMMARY, "utf8");
     steps.push({ label, ...(step.id ? { id: step.id } : {}), outcome: result.outcome, outputs, log: result.log ?? "" });
     if (step.id) stepContexts[step.id] = { outputs, outcome: result.outcome, conclusion: result.outcome };
@@ -202,7 +216,13 @@ export async function runJob(workflow: Workflow, jobId: string, ctx: RunnerConte
 }
 
 /** Runs a `run:` script as GitHub does: `bash -e {0}` by default, `bash --noprofile --norc -eo pipefail {0}` for `shell: bash`. */
-function runScript(script: string, shell: string | undefined, cwd: string, env: Record<string, string>, file: string): Promise<ActionResult> {
+function runScript(
+  script: string,
+  shell: string | undefined,
+  cwd: string,
+  env: Record<string, string>,
+  file: string,
+): Promise<ActionResult> {
   if (shell !== undefined && shell !== "bash") throw new Error(`shell: ${shell} is not supported by the local runner`);
   fs.writeFileSync(file, script);
   const args = shell === "bash" ? ["--noprofile", "--norc", "-eo", "pipefail", file] : ["-e", file];
@@ -212,7 +232,9 @@ function runScript(script: string, shell: string | undefined, cwd: string, env: 
     child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ outcome: code === 0 ? "success" : "failure", log: `${log}${code === 0 ? "" : `\n(exit code ${code})`}` }));
+    child.on("close", (code) =>
+      resolve({ outcome: code === 0 ? "success" : "failure", log: `${log}${code === 0 ? "" : `\n(exit code ${code})`}` }),
+    );
   });
 }
 

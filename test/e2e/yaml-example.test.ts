@@ -96,7 +96,13 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
     const outputs = await project.outputs();
     assert.equal(outputs["siteStatus"], "verified");
     assert.equal(outputs["newsletterStatus"], "verified");
-    assert.deepEqual(emulator.domains().map((d) => d.domain_name).sort(), ["acme.example", "news.acme.example"]);
+    assert.deepEqual(
+      emulator
+        .domains()
+        .map((d) => d.domain_name)
+        .sort(),
+      ["acme.example", "news.acme.example"],
+    );
     const published = new Set(emulator.dnsRecords().map((r) => `${r.name} ${r.type} ${r.value}`));
     for (const record of outputs["siteRecords"] as Array<{ name: string; type: string; value: string }>) {
       assert.ok(published.has(`${record.name} ${record.type} ${record.value}`), `${record.name} is not in the emulator's DNS`);
@@ -105,7 +111,10 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
     // The component was constructed by the plugin: its children are registered under it.
     const component = resources.find((r) => r.type === "sendmailos:index:VerifiedDomain")!;
     assert.deepEqual(
-      resources.filter((r) => r.parent === component.urn).map((r) => `${r.type} ${r.urn.split("::").pop()}`).sort(),
+      resources
+        .filter((r) => r.parent === component.urn)
+        .map((r) => `${r.type} ${r.urn.split("::").pop()}`)
+        .sort(),
       [
         "sendmailos:index:Domain newsletter",
         "sendmailos:index:DomainVerification newsletter-verification",
@@ -163,9 +172,24 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
     assert.equal(response.status, 201);
     importedId = ((await response.json()) as { domain: { id: string } }).domain.id;
     const codeFile = path.join(project.tempDir, "imported.yaml");
-    await project.run(["import", domainType, "imported", importedId, "--yes", "--protect=false", "--out", codeFile, "--stack", project.stack, "--non-interactive"], {
-      check: true,
-    });
+    await project.run(
+      [
+        "import",
+        domainType,
+        "imported",
+        importedId,
+        "--yes",
+        "--protect=false",
+        "--out",
+        codeFile,
+        "--stack",
+        project.stack,
+        "--non-interactive",
+      ],
+      {
+        check: true,
+      },
+    );
     assert.equal(fs.readFileSync(codeFile, "utf8"), importedCode);
     assert.equal(resource(await project.resources(), "imported")?.id, importedId);
 

@@ -136,7 +136,15 @@ describe("emulator API routes", () => {
       assert.equal(response.status, 200);
       assert.deepEqual(Object.keys(response.json), ["success", "domain"]);
       assert.deepEqual(Object.keys(response.json.domain), [
-        "id", "domain_name", "status", "external_id", "metadata", "dkim_tokens", "created_at", "verified_at", "dns_records",
+        "id",
+        "domain_name",
+        "status",
+        "external_id",
+        "metadata",
+        "dkim_tokens",
+        "created_at",
+        "verified_at",
+        "dns_records",
       ]);
       assert.deepEqual(response.json.domain.dns_records, created.dns_records);
       assert.equal(response.json.domain.verified_at, null);
@@ -238,14 +246,21 @@ describe("emulator API routes", () => {
 
     it("answers 409 for the same domain under a new key", async () => {
       await api(emulator.current, "POST", "/domains", { body: { domain: "idem2.example.com" }, headers: { "Idempotency-Key": "k-a" } });
-      const other = await api(emulator.current, "POST", "/domains", { body: { domain: "idem2.example.com" }, headers: { "Idempotency-Key": "k-b" } });
+      const other = await api(emulator.current, "POST", "/domains", {
+        body: { domain: "idem2.example.com" },
+        headers: { "Idempotency-Key": "k-b" },
+      });
       assert.equal(other.status, 409);
     });
 
     it("scopes keys by workspace", async () => {
       const headers = { "Idempotency-Key": "per-ws" };
       const mine = await api(emulator.current, "POST", "/domains", { body: { domain: "ws-idem.example.com" }, headers });
-      const theirs = await api(emulator.current, "POST", "/domains", { body: { domain: "ws-idem.example.com" }, headers, workspace: "ws_other" });
+      const theirs = await api(emulator.current, "POST", "/domains", {
+        body: { domain: "ws-idem.example.com" },
+        headers,
+        workspace: "ws_other",
+      });
       assert.equal(theirs.status, 201);
       assert.notEqual(theirs.json.domain.id, mine.json.domain.id);
     });

@@ -5,11 +5,7 @@ import { seedUnauthorized } from "./seed-examples";
 
 describe("emulator auth", () => {
   describe("authenticate", () => {
-    const keys = [
-      { key: "sk_org", workspaces: ["ws_a", "ws_b"] },
-      { key: "sk_ws", workspace: "ws_c" },
-      { key: "sk_plain" },
-    ];
+    const keys = [{ key: "sk_org", workspaces: ["ws_a", "ws_b"] }, { key: "sk_ws", workspace: "ws_c" }, { key: "sk_plain" }];
 
     it("uses an organization key's first workspace without X-Workspace-Id", () => {
       assert.deepEqual(authenticate({ authorization: "Bearer sk_org" }, keys), {
@@ -47,7 +43,10 @@ describe("emulator auth", () => {
     });
 
     describe("when the key is missing or unknown", () => {
-      for (const [when, key] of [["missing", null], ["unknown", "sk_test_wrong"]] as const) {
+      for (const [when, key] of [
+        ["missing", null],
+        ["unknown", "sk_test_wrong"],
+      ] as const) {
         it(`answers the documented 401 body when the key is ${when}`, async () => {
           const response = await api(emulator.current, "GET", "/domains", { key });
           assert.equal(response.status, 401);

@@ -8,7 +8,20 @@ describe("emulator CLI", () => {
   describe("parseCli", () => {
     it("maps every flag to an option", () => {
       assert.deepEqual(
-        parseCli(["--port", "8080", "--dns-port", "5353", "--data-file", "s.json", "--api-key", "sk_test_x", "--no-rate-limit", "--auto-verify-after", "2.5", "--json"]),
+        parseCli([
+          "--port",
+          "8080",
+          "--dns-port",
+          "5353",
+          "--data-file",
+          "s.json",
+          "--api-key",
+          "sk_test_x",
+          "--no-rate-limit",
+          "--auto-verify-after",
+          "2.5",
+          "--json",
+        ]),
         {
           json: true,
           options: {

@@ -13,13 +13,20 @@ describe("emulator DNS server", () => {
       });
       assert.equal(put.status, 200);
       assert.deepEqual(put.json.record, {
-        name: "tok1._domainkey.example.com", type: "CNAME", value: "tok1.dkim.amazonses.com", ttl: 300,
+        name: "tok1._domainkey.example.com",
+        type: "CNAME",
+        value: "tok1.dkim.amazonses.com",
+        ttl: 300,
       });
       assert.deepEqual(await resolverFor(emulator.current).resolveCname("tok1._domainkey.example.com"), ["tok1.dkim.amazonses.com"]);
     });
 
     it("matches names case-insensitively and tolerates trailing dots", async () => {
-      await admin(emulator.current, "PUT", "/dns/records", { name: "Tok2._DomainKey.Example.COM.", type: "cname", value: "Tok2.DKIM.amazonses.com." });
+      await admin(emulator.current, "PUT", "/dns/records", {
+        name: "Tok2._DomainKey.Example.COM.",
+        type: "cname",
+        value: "Tok2.DKIM.amazonses.com.",
+      });
       assert.deepEqual(await resolverFor(emulator.current).resolveCname("TOK2._domainkey.example.com"), ["tok2.dkim.amazonses.com"]);
     });
 

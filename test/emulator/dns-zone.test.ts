@@ -6,7 +6,10 @@ describe("emulator DNS zone", () => {
     it("normalizes names and CNAME targets, and defaults the TTL", () => {
       const zone = new DnsZone();
       assert.deepEqual(zone.set({ name: "A._DomainKey.Example.com.", type: "cname", value: "A.Dkim.AmazonSES.com." }), {
-        name: "a._domainkey.example.com", type: "CNAME", value: "a.dkim.amazonses.com", ttl: 300,
+        name: "a._domainkey.example.com",
+        type: "CNAME",
+        value: "a.dkim.amazonses.com",
+        ttl: 300,
       });
     });
 
@@ -16,9 +19,15 @@ describe("emulator DNS zone", () => {
       zone.set({ name: "x.example.com", type: "TXT", value: "hello" });
       assert.equal(zone.lookup("x.example.com").length, 2);
       zone.set({ name: "x.example.com", type: "CNAME", value: "y.example.com" });
-      assert.deepEqual(zone.lookup("x.example.com").map((r) => r.type), ["CNAME"]);
+      assert.deepEqual(
+        zone.lookup("x.example.com").map((r) => r.type),
+        ["CNAME"],
+      );
       zone.set({ name: "x.example.com", type: "TXT", value: "again" });
-      assert.deepEqual(zone.lookup("x.example.com").map((r) => r.type), ["TXT"]);
+      assert.deepEqual(
+        zone.lookup("x.example.com").map((r) => r.type),
+        ["TXT"],
+      );
     });
 
     it("reports each change", () => {
@@ -48,7 +57,10 @@ describe("emulator DNS zone", () => {
       zone.set({ name: "x.example.com", type: "A", value: "192.0.2.1" });
       zone.set({ name: "x.example.com", type: "TXT", value: "hello" });
       assert.equal(zone.remove("X.example.com.", "TXT"), 1);
-      assert.deepEqual(zone.list().map((r) => r.type), ["A"]);
+      assert.deepEqual(
+        zone.list().map((r) => r.type),
+        ["A"],
+      );
     });
   });
 });

@@ -46,7 +46,10 @@ describe("emulator faults", () => {
       emulator.current.injectFault({ kind: "rate-limit", count: 2, retryAfterSeconds: 3 });
       const responses = [];
       for (let i = 0; i < 3; i++) responses.push(await api(emulator.current, "GET", "/domains"));
-      assert.deepEqual(responses.map((r) => r.status), [429, 429, 200]);
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        [429, 429, 200],
+      );
       assert.equal(responses[0]?.headers.get("retry-after"), "3");
       assert.equal(responses[0]?.headers.get("x-ratelimit-remaining"), "0");
       assert.ok(Number(responses[0]?.headers.get("x-ratelimit-reset")) >= Math.floor(Date.now() / 1000) + 2);
@@ -57,7 +60,10 @@ describe("emulator faults", () => {
       emulator.current.injectFault({ kind: "server-error", count: 2, status: 503 });
       const responses = [];
       for (let i = 0; i < 3; i++) responses.push(await api(emulator.current, "GET", "/domains"));
-      assert.deepEqual(responses.map((r) => r.status), [503, 503, 200]);
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        [503, 503, 200],
+      );
       assert.deepEqual(responses[0]?.json, { success: false, error: "Internal server error", code: "INTERNAL_ERROR" });
     });
 

@@ -10,7 +10,17 @@ describe("emulator host names", () => {
     });
 
     it("refuses single labels, IP addresses, bad characters and oversize labels", () => {
-      for (const name of ["", "localhost", "10.0.0.1", "-a.example.com", "a-.example.com", "a b.example.com", "a..example.com", "_dmarc.example.com", `${"a".repeat(64)}.com`]) {
+      for (const name of [
+        "",
+        "localhost",
+        "10.0.0.1",
+        "-a.example.com",
+        "a-.example.com",
+        "a b.example.com",
+        "a..example.com",
+        "_dmarc.example.com",
+        `${"a".repeat(64)}.com`,
+      ]) {
         assert.equal(isValidHostName(name), false, name);
       }
     });

@@ -39,7 +39,8 @@ describe("emulator and requests Node's HTTP parser refuses", () => {
     },
     {
       when: "the request has Content-Length and Transfer-Encoding",
-      request: () => `POST /api/v1/domains HTTP/1.1\r\nHost: x\r\n${auth()}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+      request: () =>
+        `POST /api/v1/domains HTTP/1.1\r\nHost: x\r\n${auth()}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
       status: 400,
       code: "MALFORMED_REQUEST",
       error: /Transfer-Encoding/,

@@ -25,14 +25,17 @@ describe("emulator list pagination", () => {
     it("answers page 1 by default with page, limit, total and has_more after the documented fields", async () => {
       const response = await api(emulator.current, "GET", "/domains");
       assert.deepEqual(Object.keys(response.json), ["success", "domains", "page", "limit", "total", "has_more"]);
-      assert.deepEqual({ ...response.json, domains: names(response) }, {
-        success: true,
-        domains: ["p0.example.com", "p1.example.com"],
-        page: 1,
-        limit: 2,
-        total: 5,
-        has_more: true,
-      });
+      assert.deepEqual(
+        { ...response.json, domains: names(response) },
+        {
+          success: true,
+          domains: ["p0.example.com", "p1.example.com"],
+          page: 1,
+          limit: 2,
+          total: 5,
+          has_more: true,
+        },
+      );
       listDomainsResponseSchema.parse(response.json);
     });
 

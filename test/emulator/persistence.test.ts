@@ -53,7 +53,10 @@ describe("emulator persistence", () => {
         await createDomain(emulator, "written.example.com");
         const content = JSON.parse(readFileSync(dataFile, "utf8"));
         assert.equal(content.version, 1);
-        assert.deepEqual(content.domains.map((d: { domainName: string }) => d.domainName), ["written.example.com"]);
+        assert.deepEqual(
+          content.domains.map((d: { domainName: string }) => d.domainName),
+          ["written.example.com"],
+        );
         assert.deepEqual(readdirSync(join(directory, "state")), ["emulator.json"]);
       } finally {
         await emulator.stop();

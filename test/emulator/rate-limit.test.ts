@@ -21,7 +21,11 @@ describe("emulator rate limits", () => {
       assert.equal(limiter.take("k", "create").retryAfterSeconds, 1);
       now += 500;
       assert.deepEqual(limiter.take("k", "create"), {
-        allowed: true, limit: 2, remaining: 1, resetAtMs: 1_120_000, retryAfterSeconds: 60,
+        allowed: true,
+        limit: 2,
+        remaining: 1,
+        resetAtMs: 1_120_000,
+        retryAfterSeconds: 60,
       });
     });
 
@@ -54,9 +58,18 @@ describe("emulator rate limits", () => {
       const started = Math.floor(Date.now() / 1000);
       const responses = [];
       for (let i = 0; i < 4; i++) responses.push(await api(emulator.current, "GET", "/domains"));
-      assert.deepEqual(responses.map((r) => r.status), [200, 200, 200, 429]);
-      assert.deepEqual(responses.map((r) => r.headers.get("x-ratelimit-limit")), ["3", "3", "3", "3"]);
-      assert.deepEqual(responses.map((r) => r.headers.get("x-ratelimit-remaining")), ["2", "1", "0", "0"]);
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        [200, 200, 200, 429],
+      );
+      assert.deepEqual(
+        responses.map((r) => r.headers.get("x-ratelimit-limit")),
+        ["3", "3", "3", "3"],
+      );
+      assert.deepEqual(
+        responses.map((r) => r.headers.get("x-ratelimit-remaining")),
+        ["2", "1", "0", "0"],
+      );
       const reset = Number(responses[0]?.headers.get("x-ratelimit-reset"));
       assert.ok(reset >= started && reset <= started + 2, `reset ${reset} is a Unix time within the window`);
 

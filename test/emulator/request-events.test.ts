@@ -37,7 +37,10 @@ describe("emulator request events", () => {
         emulator.current.injectFault({ kind: "reset", method: "GET" });
         await assert.rejects(api(emulator.current, "GET", "/domains"));
         await api(emulator.current, "GET", "/domains");
-        assert.deepEqual(seen.map((request) => request.status), ["reset", 200]);
+        assert.deepEqual(
+          seen.map((request) => request.status),
+          ["reset", 200],
+        );
       } finally {
         unsubscribe();
       }
@@ -83,7 +86,10 @@ describe("emulator request events", () => {
       stop.abort(new Error("the command ended"));
       await next;
       const aborted = AbortSignal.abort("already over");
-      await assert.rejects(emulator.current.nextRequest(() => true, { timeoutMs: 60_000, signal: aborted }), /a matching request.*already over/);
+      await assert.rejects(
+        emulator.current.nextRequest(() => true, { timeoutMs: 60_000, signal: aborted }),
+        /a matching request.*already over/,
+      );
     });
 
     it("rejects with the error of a matcher that throws", async () => {

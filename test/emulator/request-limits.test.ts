@@ -14,19 +14,67 @@ describe("emulator request limits", () => {
 
   describe("on the fields of POST /api/v1/domains (sdk/limits.ts)", () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ["the domain is longer than 253 characters", { domain: `a${longestName}` }, /^domain: is 254 characters long; at most 253 are allowed \(without the trailing dot\)$/],
-      ["a label is longer than 63 characters", { domain: `${"a".repeat(64)}.com` }, /^domain: has a label that is 64 characters long; at most 63 are allowed$/],
-      ["the domain holds a control character", { domain: "a\nb.example.com" }, /^domain: contains a control character \(U\+000A\) at position 2; remove it$/],
-      ["external_id is longer than 255 characters", { domain: "x.example.com", external_id: "e".repeat(256) }, /^external_id: is 256 characters long; at most 255 are allowed$/],
-      ["external_id holds a bidi override", { domain: "x.example.com", external_id: "abc\u202Edef" }, /^external_id: contains a bidirectional control character.*\(U\+202E\) at position 4/],
-      ["metadata has more than 50 keys", { domain: "x.example.com", metadata: manyKeys(51) }, /^metadata: has 51 keys; at most 50 are allowed$/],
-      ["a metadata key is longer than 40 characters", { domain: "x.example.com", metadata: { ["k".repeat(41)]: "v" } }, /^metadata\["k{40}…" \(41 characters\)\]: key is 41 characters long; at most 40 are allowed$/],
+      [
+        "the domain is longer than 253 characters",
+        { domain: `a${longestName}` },
+        /^domain: is 254 characters long; at most 253 are allowed \(without the trailing dot\)$/,
+      ],
+      [
+        "a label is longer than 63 characters",
+        { domain: `${"a".repeat(64)}.com` },
+        /^domain: has a label that is 64 characters long; at most 63 are allowed$/,
+      ],
+      [
+        "the domain holds a control character",
+        { domain: "a\nb.example.com" },
+        /^domain: contains a control character \(U\+000A\) at position 2; remove it$/,
+      ],
+      [
+        "external_id is longer than 255 characters",
+        { domain: "x.example.com", external_id: "e".repeat(256) },
+        /^external_id: is 256 characters long; at most 255 are allowed$/,
+      ],
+      [
+        "external_id holds a bidi override",
+        { domain: "x.example.com", external_id: "abc\u202Edef" },
+        /^external_id: contains a bidirectional control character.*\(U\+202E\) at position 4/,
+      ],
+      [
+        "metadata has more than 50 keys",
+        { domain: "x.example.com", metadata: manyKeys(51) },
+        /^metadata: has 51 keys; at most 50 are allowed$/,
+      ],
+      [
+        "a metadata key is longer than 40 characters",
+        { domain: "x.example.com", metadata: { ["k".repeat(41)]: "v" } },
+        /^metadata\["k{40}…" \(41 characters\)\]: key is 41 characters long; at most 40 are allowed$/,
+      ],
       ["a metadata key is empty", { domain: "x.example.com", metadata: { "": "v" } }, /^metadata\[""\]: key must not be empty$/],
-      ["a metadata key holds a line break", { domain: "x.example.com", metadata: { "a\nb": "v" } }, /^metadata\["a\\nb"\]: key contains a control character \(U\+000A\) at position 2/],
-      ["a metadata key is __proto__ (which zod would drop silently)", { domain: "x.example.com", metadata: JSON.parse('{"__proto__":"x"}') }, /^metadata\.__proto__: key is reserved/],
-      ["a metadata value is longer than 500 characters", { domain: "x.example.com", metadata: { plan: "p".repeat(501) } }, /^metadata\.plan: value is 501 characters long; at most 500 are allowed$/],
-      ["a metadata value holds a NUL", { domain: "x.example.com", metadata: { plan: "a\u0000" } }, /^metadata\.plan: value contains a control character \(U\+0000\) at position 2; remove it \(tabs and line breaks are allowed\)$/],
-      ["metadata is larger than 8 KiB as JSON", { domain: "x.example.com", metadata: manyKeys(20, "v".repeat(450)) }, /^metadata: is \d+ bytes long; at most 8192 are allowed as JSON \(keys and values together\)$/],
+      [
+        "a metadata key holds a line break",
+        { domain: "x.example.com", metadata: { "a\nb": "v" } },
+        /^metadata\["a\\nb"\]: key contains a control character \(U\+000A\) at position 2/,
+      ],
+      [
+        "a metadata key is __proto__ (which zod would drop silently)",
+        { domain: "x.example.com", metadata: JSON.parse('{"__proto__":"x"}') },
+        /^metadata\.__proto__: key is reserved/,
+      ],
+      [
+        "a metadata value is longer than 500 characters",
+        { domain: "x.example.com", metadata: { plan: "p".repeat(501) } },
+        /^metadata\.plan: value is 501 characters long; at most 500 are allowed$/,
+      ],
+      [
+        "a metadata value holds a NUL",
+        { domain: "x.example.com", metadata: { plan: "a\u0000" } },
+        /^metadata\.plan: value contains a control character \(U\+0000\) at position 2; remove it \(tabs and line breaks are allowed\)$/,
+      ],
+      [
+        "metadata is larger than 8 KiB as JSON",
+        { domain: "x.example.com", metadata: manyKeys(20, "v".repeat(450)) },
+        /^metadata: is \d+ bytes long; at most 8192 are allowed as JSON \(keys and values together\)$/,
+      ],
     ];
     for (const [when, body, message] of cases) {
       it(`answers 400 VALIDATION_ERROR naming the field and the limit when ${when}`, async () => {
@@ -52,9 +100,14 @@ describe("emulator request limits", () => {
 
     it("applies the same limits to PATCH /api/v1/domains/{id}", async () => {
       const created = await createDomain(emulator.current, "patch-limits.example.com");
-      const response = await api(emulator.current, "PATCH", `/domains/${created.id}`, { body: { external_id: "e".repeat(256), metadata: manyKeys(51) } });
+      const response = await api(emulator.current, "PATCH", `/domains/${created.id}`, {
+        body: { external_id: "e".repeat(256), metadata: manyKeys(51) },
+      });
       assert.equal(response.status, 400);
-      assert.match(response.json.error, /^external_id: is 256 characters long; at most 255 are allowed; metadata: has 51 keys; at most 50 are allowed$/);
+      assert.match(
+        response.json.error,
+        /^external_id: is 256 characters long; at most 255 are allowed; metadata: has 51 keys; at most 50 are allowed$/,
+      );
     });
 
     it("answers 400 for an Idempotency-Key longer than 255 characters", async () => {

@@ -9,7 +9,10 @@ describe("emulator router", () => {
 
   it("finds the handler and decodes parameters", () => {
     assert.deepEqual(router.match("get", "/api/v1/domains/a%20b"), {
-      kind: "found", handler: "get", params: { id: "a b" }, pattern: "/api/v1/domains/:id",
+      kind: "found",
+      handler: "get",
+      params: { id: "a b" },
+      pattern: "/api/v1/domains/:id",
     });
   });
 
@@ -19,7 +22,9 @@ describe("emulator router", () => {
 
   it("tells a wrong method (with the allowed ones) from an unknown path", () => {
     assert.deepEqual(router.match("DELETE", "/api/v1/domains"), {
-      kind: "method-not-allowed", allowed: ["GET", "POST"], pattern: "/api/v1/domains",
+      kind: "method-not-allowed",
+      allowed: ["GET", "POST"],
+      pattern: "/api/v1/domains",
     });
     assert.deepEqual(router.match("GET", "/api/v1/other"), { kind: "not-found" });
     assert.deepEqual(router.match("GET", "/api/v1/domains/%E0%A4%A"), { kind: "not-found" });

@@ -19,11 +19,7 @@ export const seedCreateResponse = {
     status: "pending",
     external_id: "client_domain_123",
     metadata: { client_name: "Acme Corp", plan: "enterprise" },
-    dkim_tokens: [
-      "abc123xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "def456xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "ghi789xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    ],
+    dkim_tokens: ["abc123xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "def456xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ghi789xxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     created_at: "2024-01-15T10:30:00Z",
     dns_records: [
       { type: "CNAME", name: "abc123._domainkey.yourcompany.com", value: "abc123.dkim.amazonses.com" },

@@ -1,6 +1,16 @@
 import { strict as assert } from "node:assert";
 import { declareExample } from "../../examples/cloudflare/program";
-import { fakeVerifiedAt, inputsOf, installExampleMocks, loadIndexWithConfig, settle, showUnknowns, typeNames, valueOf, type Declared } from "./mocks";
+import {
+  fakeVerifiedAt,
+  inputsOf,
+  installExampleMocks,
+  loadIndexWithConfig,
+  settle,
+  showUnknowns,
+  typeNames,
+  valueOf,
+  type Declared,
+} from "./mocks";
 
 const component = "sendmailos:index:VerifiedDomain";
 const domainType = "pulumi-nodejs:dynamic/sendmailos:Domain";
@@ -10,7 +20,12 @@ const getZone = "cloudflare:index/getZone:getZone";
 
 /** What a VerifiedDomain named after its domain declares. */
 function verifiedDomain(domain: string): string[] {
-  return [`${component} ${domain}`, `${domainType} ${domain}`, ...[1, 2, 3].map((i) => `${recordType} ${domain}-dkim-${i}`), `${verificationType} ${domain}-verification`];
+  return [
+    `${component} ${domain}`,
+    `${domainType} ${domain}`,
+    ...[1, 2, 3].map((i) => `${recordType} ${domain}-dkim-${i}`),
+    `${verificationType} ${domain}-verification`,
+  ];
 }
 
 /** The complete inputs of the three Cloudflare records of `domain`: DNS-only, automatic TTL. */
@@ -47,7 +62,10 @@ describe("examples/cloudflare", () => {
     const verification = inputsOf(declared, verificationType, "acme.com-verification");
     assert.equal(verification["domainId"], "id-acme.com");
     assert.equal(verification["domainName"], "acme.com");
-    assert.ok(declared.every((d) => d.provider === undefined), "default providers only");
+    assert.ok(
+      declared.every((d) => d.provider === undefined),
+      "default providers only",
+    );
     assert.deepEqual(invoked, [], "no zone lookup when the id is given");
   });
 
@@ -55,13 +73,17 @@ describe("examples/cloudflare", () => {
     const { declared, invoked } = await installExampleMocks();
     const domains = declareExample({ zone: "acme.com", zoneId: "zone-123", otherZones: ["globex.com", "initech.com"] });
     assert.deepEqual(Object.keys(domains), ["acme.com", "globex.com", "initech.com"]);
-    assert.deepEqual(
-      await Promise.all(Object.values(domains).map((d) => valueOf(d.domainId))),
-      ["id-acme.com", "id-globex.com", "id-initech.com"],
-    );
+    assert.deepEqual(await Promise.all(Object.values(domains).map((d) => valueOf(d.domainId))), [
+      "id-acme.com",
+      "id-globex.com",
+      "id-initech.com",
+    ]);
     await settle();
 
-    assert.deepEqual(typeNames(declared), [...verifiedDomain("acme.com"), ...verifiedDomain("globex.com"), ...verifiedDomain("initech.com")].sort());
+    assert.deepEqual(
+      typeNames(declared),
+      [...verifiedDomain("acme.com"), ...verifiedDomain("globex.com"), ...verifiedDomain("initech.com")].sort(),
+    );
     assert.deepEqual(recordsOf(declared, "acme.com"), expectedRecords("acme.com", "zone-123"));
     assert.deepEqual(recordsOf(declared, "globex.com"), expectedRecords("globex.com", "cf-globex.com"));
     assert.deepEqual(recordsOf(declared, "initech.com"), expectedRecords("initech.com", "cf-initech.com"));
@@ -103,11 +125,14 @@ describe("examples/cloudflare", () => {
 
   it("index.ts reads zone, zoneId and otherZones from the stack configuration and exports the summary", async () => {
     const { declared } = await installExampleMocks();
-    const index = loadIndexWithConfig<typeof import("../../examples/cloudflare/index")>(require.resolve("../../examples/cloudflare/index"), {
-      zone: "acme.com",
-      zoneId: "zone-123",
-      otherZones: JSON.stringify(["globex.com"]),
-    });
+    const index = loadIndexWithConfig<typeof import("../../examples/cloudflare/index")>(
+      require.resolve("../../examples/cloudflare/index"),
+      {
+        zone: "acme.com",
+        zoneId: "zone-123",
+        otherZones: JSON.stringify(["globex.com"]),
+      },
+    );
     assert.deepEqual(Object.keys(index.domains), ["acme.com", "globex.com"]);
     assert.equal(await valueOf(index.domains["globex.com"]!.status), "verified");
     await settle();

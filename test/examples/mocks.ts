@@ -42,7 +42,10 @@ export async function installExampleMocks(options: { preview?: boolean } = {}): 
           return { id: `id-${args.inputs.domain}`, state: fakeDomainState(args.inputs) };
         }
         if (args.type === "pulumi-nodejs:dynamic/sendmailos:DomainVerification") {
-          return { id: `${args.name}-id`, state: { ...args.inputs, status: "verified", verifiedAt: fakeVerifiedAt, waitedSeconds: 42, records: [] } };
+          return {
+            id: `${args.name}-id`,
+            state: { ...args.inputs, status: "verified", verifiedAt: fakeVerifiedAt, waitedSeconds: 42, records: [] },
+          };
         }
         return { id: `${args.name}-id`, state: args.inputs };
       },

@@ -1,6 +1,16 @@
 import { strict as assert } from "node:assert";
 import { declareExample } from "../../examples/route53/program";
-import { fakeVerifiedAt, inputsOf, installExampleMocks, loadIndexWithConfig, settle, showUnknowns, typeNames, valueOf, type Declared } from "./mocks";
+import {
+  fakeVerifiedAt,
+  inputsOf,
+  installExampleMocks,
+  loadIndexWithConfig,
+  settle,
+  showUnknowns,
+  typeNames,
+  valueOf,
+  type Declared,
+} from "./mocks";
 
 const component = "sendmailos:index:VerifiedDomain";
 const domainType = "pulumi-nodejs:dynamic/sendmailos:Domain";
@@ -11,11 +21,21 @@ const getZone = "aws:route53/getZone:getZone";
 
 /** What a VerifiedDomain named after its domain declares. */
 function verifiedDomain(domain: string): string[] {
-  return [`${component} ${domain}`, `${domainType} ${domain}`, ...[1, 2, 3].map((i) => `${recordType} ${domain}-dkim-${i}`), `${verificationType} ${domain}-verification`];
+  return [
+    `${component} ${domain}`,
+    `${domainType} ${domain}`,
+    ...[1, 2, 3].map((i) => `${recordType} ${domain}-dkim-${i}`),
+    `${verificationType} ${domain}-verification`,
+  ];
 }
 
 /** What the piece-by-piece part declares. */
-const byHand = [`${providerType} dns-account`, `${domainType} notify`, ...[1, 2, 3].map((i) => `${recordType} notify-dkim-${i}`), `${verificationType} notify-verification`];
+const byHand = [
+  `${providerType} dns-account`,
+  `${domainType} notify`,
+  ...[1, 2, 3].map((i) => `${recordType} notify-dkim-${i}`),
+  `${verificationType} notify-verification`,
+];
 
 /** The complete inputs of the three Route53 records of `domain` (fake tokens `<domain without dots>tok0..2`). */
 function expectedRecords(domain: string, zoneId: string, ttl: number, allowOverwrite: boolean): Record<string, unknown>[] {
@@ -80,13 +100,18 @@ describe("examples/route53", () => {
     const { declared, invoked } = await installExampleMocks();
     const domains = declareExample({ zone: "acme.com", subdomains: ["news", "shop"] });
     assert.deepEqual(Object.keys(domains), ["acme.com", "news.acme.com", "shop.acme.com", "notify.acme.com"]);
-    assert.deepEqual(
-      await Promise.all(Object.values(domains).map((d) => valueOf(d.status))),
-      ["verified", "verified", "verified", "verified"],
-    );
+    assert.deepEqual(await Promise.all(Object.values(domains).map((d) => valueOf(d.status))), [
+      "verified",
+      "verified",
+      "verified",
+      "verified",
+    ]);
     await settle();
 
-    assert.deepEqual(typeNames(declared), [...verifiedDomain("acme.com"), ...verifiedDomain("news.acme.com"), ...verifiedDomain("shop.acme.com"), ...byHand].sort());
+    assert.deepEqual(
+      typeNames(declared),
+      [...verifiedDomain("acme.com"), ...verifiedDomain("news.acme.com"), ...verifiedDomain("shop.acme.com"), ...byHand].sort(),
+    );
     assert.deepEqual(recordsOf(declared, "acme.com"), expectedRecords("acme.com", "Z-acme.com", 1800, false));
     assert.deepEqual(recordsOf(declared, "news.acme.com"), expectedRecords("news.acme.com", "Z-acme.com", 300, true));
     assert.deepEqual(recordsOf(declared, "shop.acme.com"), expectedRecords("shop.acme.com", "Z-acme.com", 300, true));
@@ -134,6 +159,9 @@ describe("examples/route53", () => {
 
   it("index.ts requires the zone", async () => {
     await installExampleMocks();
-    assert.throws(() => loadIndexWithConfig(require.resolve("../../examples/route53/index"), {}), /Missing required configuration variable 'sendmailos-test:zone'/);
+    assert.throws(
+      () => loadIndexWithConfig(require.resolve("../../examples/route53/index"), {}),
+      /Missing required configuration variable 'sendmailos-test:zone'/,
+    );
   });
 });

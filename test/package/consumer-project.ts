@@ -35,7 +35,15 @@ export const stockTsconfig = {
 
 /** `Pulumi.yaml` as the template writes it. */
 export function stockPulumiYaml(name: string): string {
-  return [`name: ${name}`, "description: A minimal TypeScript Pulumi program", "runtime:", "  name: nodejs", "  options:", "    packagemanager: npm", ""].join("\n");
+  return [
+    `name: ${name}`,
+    "description: A minimal TypeScript Pulumi program",
+    "runtime:",
+    "  name: nodejs",
+    "  options:",
+    "    packagemanager: npm",
+    "",
+  ].join("\n");
 }
 
 /** Bound on one `npm install` (AWS's package alone is ~150 MB to unpack). */
@@ -60,7 +68,8 @@ export class ConsumerProject {
   static async create(name: string, manifest: ConsumerManifest, files: Record<string, string>): Promise<ConsumerProject> {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sendmailos-user-")), name);
     const project = new ConsumerProject(dir);
-    if (process.env["PACKAGE_TEST_KEEP"] !== "1") process.once("exit", () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+    if (process.env["PACKAGE_TEST_KEEP"] !== "1")
+      process.once("exit", () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
     project.write("package.json", JSON.stringify({ name, main: "index.ts", private: true, ...manifest }, null, 4) + "\n");
     for (const [file, content] of Object.entries(files)) project.write(file, content);
     await project.npm(["install", "--no-audit", "--no-fund", "--prefer-offline"]);

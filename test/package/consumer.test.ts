@@ -121,7 +121,10 @@ for (const [which, version] of Object.entries(pulumiVersions)) {
 
     it("installs one copy of @pulumi/pulumi (the project's) and no DNS provider package", () => {
       assert.deepEqual(project.copiesOf("@pulumi/pulumi"), [path.join("node_modules", "@pulumi", "pulumi")]);
-      assert.equal(JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version, version);
+      assert.equal(
+        JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")).version,
+        version,
+      );
       assert.deepEqual([...project.copiesOf("@pulumi/aws"), ...project.copiesOf("@pulumi/cloudflare")], [], dependencyTree);
     });
 
@@ -135,11 +138,15 @@ for (const [which, version] of Object.entries(pulumiVersions)) {
 
     it("loads every documented entry (route53 and cloudflare too: they load their package only when used)", async () => {
       const result = await project.node(importEverything);
-      assert.equal(result.stdout.trim(), JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", "pulumi-sendmailos", "package.json"), "utf8")).version);
+      assert.equal(
+        result.stdout.trim(),
+        JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", "pulumi-sendmailos", "package.json"), "utf8")).version,
+      );
     });
 
     it("installs every bin; the native plugin starts and says on which port it serves", async () => {
-      for (const bin of documentedBins) assert.ok(fs.existsSync(path.join(project.dir, "node_modules", ".bin", bin)), `node_modules/.bin/${bin}`);
+      for (const bin of documentedBins)
+        assert.ok(fs.existsSync(path.join(project.dir, "node_modules", ".bin", bin)), `node_modules/.bin/${bin}`);
       // The plugin prints its port, then serves until it sees that its engine is gone (here: at once, there is
       // none at that address) or the bound stops it.
       const plugin = await runCommand(path.join(project.dir, "node_modules", ".bin", "pulumi-resource-sendmailos"), ["127.0.0.1:1"], {
@@ -167,7 +174,9 @@ for (const [which, version] of Object.entries(pulumiVersions)) {
         const outputs = JSON.parse((await cli.run(["stack", "output", "--json"])).stdout) as { status: string; records: unknown[] };
         assert.equal(outputs.status, "verified", up.stdout);
         assert.equal(outputs.records.length, 3);
-        assert.deepEqual(await emulator.domains().then((domains) => domains.map((d) => [d.domain_name, d.status])), [["acme.example", "verified"]]);
+        assert.deepEqual(await emulator.domains().then((domains) => domains.map((d) => [d.domain_name, d.status])), [
+          ["acme.example", "verified"],
+        ]);
         assert.ok(!up.stdout.includes(emulator.printed.apiKey) && !up.stderr.includes(emulator.printed.apiKey), "the API key was printed");
         await cli.run(["destroy", "--yes", "--skip-preview", "--non-interactive"]);
         assert.deepEqual(await emulator.domains(), []);

@@ -53,9 +53,11 @@ setTimeout(() => {
 function exampleFiles(variant: Variant): Record<string, string> {
   const dir = path.join(repoRoot(), "examples", variant.example);
   const files: Record<string, string> = {};
-  for (const file of ["Pulumi.yaml", "index.ts", "program.ts", "tsconfig.json"]) files[file] = fs.readFileSync(path.join(dir, file), "utf8");
+  for (const file of ["Pulumi.yaml", "index.ts", "program.ts", "tsconfig.json"])
+    files[file] = fs.readFileSync(path.join(dir, file), "utf8");
   files["entries.ts"] = entriesSource([variant.missing]);
-  files["tsconfig.entries.json"] = JSON.stringify({ extends: "./tsconfig.json", files: ["index.ts", "program.ts", "entries.ts"] }, null, 2) + "\n";
+  files["tsconfig.entries.json"] =
+    JSON.stringify({ extends: "./tsconfig.json", files: ["index.ts", "program.ts", "entries.ts"] }, null, 2) + "\n";
   return files;
 }
 
@@ -83,7 +85,10 @@ for (const variant of variants) {
         assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["@pulumi/pulumi", variant.installed, "pulumi-sendmailos"].sort());
         project = await ConsumerProject.create(
           `example-${variant.example}`,
-          { dependencies: { ...manifest.dependencies, "@pulumi/pulumi": version, "pulumi-sendmailos": `file:${tarball}` }, devDependencies: manifest.devDependencies },
+          {
+            dependencies: { ...manifest.dependencies, "@pulumi/pulumi": version, "pulumi-sendmailos": `file:${tarball}` },
+            devDependencies: manifest.devDependencies,
+          },
           exampleFiles(variant),
         );
       });
@@ -102,7 +107,11 @@ for (const variant of variants) {
       it("passes the example's mock tests against the installed package", async () => {
         const testFile = copyMockTests(variant, project);
         const mocha = path.join(repoRoot(), "node_modules", "mocha", "bin", "mocha.js");
-        const result = await run(process.execPath, [mocha, "--no-config", "--exit", "--timeout", "60000", testFile], { cwd: project.dir, env: childEnv(), timeoutMs: 5 * 60 * 1000 });
+        const result = await run(process.execPath, [mocha, "--no-config", "--exit", "--timeout", "60000", testFile], {
+          cwd: project.dir,
+          env: childEnv(),
+          timeoutMs: 5 * 60 * 1000,
+        });
         assert.match(result.stdout, /\d+ passing/);
         assert.doesNotMatch(result.stdout, /failing|pending/);
       });

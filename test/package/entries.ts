@@ -15,7 +15,10 @@ export interface DocumentedEntry {
 
 /** Every documented entry. */
 export const documentedEntries: DocumentedEntry[] = [
-  { subpath: ".", names: ["Domain", "DomainVerification", "VerifiedDomain", "EmulatorDnsRecord", "MissingDnsProviderError", "InvalidArgumentsError"] },
+  {
+    subpath: ".",
+    names: ["Domain", "DomainVerification", "VerifiedDomain", "EmulatorDnsRecord", "MissingDnsProviderError", "InvalidArgumentsError"],
+  },
   { subpath: "./sdk", names: ["SendMailOSClient", "SendMailOSError", "DEFAULT_BASE_URL", "dnsRecordsFor", "limits"] },
   { subpath: "./emulator", names: ["startEmulator", "defaultApiKey"] },
   { subpath: "./dynamic/v1", names: ["attach", "dispatch"] },

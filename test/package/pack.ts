@@ -62,7 +62,9 @@ async function pack(): Promise<Packed> {
 function sourceFiles(root: string): string[] {
   const git = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
   if (git.status !== 0) {
-    throw new Error(`test/package: 'git ls-files' failed in ${root} (the package test packs the files of a git checkout): ${git.stderr || git.error?.message}`);
+    throw new Error(
+      `test/package: 'git ls-files' failed in ${root} (the package test packs the files of a git checkout): ${git.stderr || git.error?.message}`,
+    );
   }
   return git.stdout.split("\0").filter((file) => file !== "");
 }

@@ -55,7 +55,11 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
     assert.deepEqual(Object.keys(manifest.bin).sort(), [...documentedBins].sort());
     for (const [name, file] of Object.entries(manifest.bin)) {
       assert.ok(exists(file), `bin ${name}: ${file} is not in the tarball`);
-      assert.match(fs.readFileSync(path.join(packed.packageDir, file), "utf8"), /^#!\/usr\/bin\/env node\n/, `bin ${name} has no node shebang`);
+      assert.match(
+        fs.readFileSync(path.join(packed.packageDir, file), "utf8"),
+        /^#!\/usr\/bin\/env node\n/,
+        `bin ${name} has no node shebang`,
+      );
     }
     assert.ok(exists("plugin/PulumiPlugin.yaml") && exists("plugin/index.js"), "the plugin folder is incomplete");
   });
@@ -69,7 +73,8 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
   });
 
   it("ships nothing else: no tests, fixtures, TypeScript sources or development files", () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/pulumi-resource-sendmailos|(plugin|policy-pack)\/(PulumiPlugin\.yaml|PulumiPolicy\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator|review|policy)\/.+\.(js|d\.ts|js\.map))$/;
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|bin\/pulumi-resource-sendmailos|(plugin|policy-pack)\/(PulumiPlugin\.yaml|PulumiPolicy\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator|review|policy)\/.+\.(js|d\.ts|js\.map))$/;
     const unexpected = files.filter((file) => !allowed.test(file) || /(^|\/)(test|tests|fixtures|__tests__)\//.test(file));
     assert.deepEqual(unexpected, []);
   });
@@ -78,7 +83,10 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
     const maps = files.filter((file) => file.endsWith(".js.map"));
     assert.ok(maps.length > 50, `${maps.length} maps`);
     for (const file of maps) {
-      const map = JSON.parse(fs.readFileSync(path.join(packed.packageDir, file), "utf8")) as { sources: string[]; sourcesContent?: (string | null)[] };
+      const map = JSON.parse(fs.readFileSync(path.join(packed.packageDir, file), "utf8")) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
       map.sources.forEach((source, i) => {
         const shipped = exists(path.posix.join(path.posix.dirname(file), source));
         assert.ok(shipped || typeof map.sourcesContent?.[i] === "string", `${file}: source ${source} is neither shipped nor inlined`);
@@ -103,8 +111,14 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
   it("keeps what users install clean: no self-link, @pulumi packages as peers with a tested range", () => {
     assert.equal(manifest.devDependencies?.[manifest.name], undefined, "the dev self-link file:. is in the packed package.json");
     const specs = { ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.devDependencies };
-    assert.deepEqual(Object.entries(specs).filter(([, spec]) => /^(file|link|git|https?):/.test(spec)), []);
-    assert.deepEqual(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@pulumi/")), []);
+    assert.deepEqual(
+      Object.entries(specs).filter(([, spec]) => /^(file|link|git|https?):/.test(spec)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(manifest.dependencies).filter((name) => name.startsWith("@pulumi/")),
+      [],
+    );
     assert.deepEqual(manifest.peerDependencies, {
       "@pulumi/pulumi": "^3.216.0",
       "@pulumi/aws": "^7.0.0",

@@ -28,7 +28,11 @@ export class EmulatorProcess {
 
   /** Starts it and waits (bounded) for the banner; fails with its output when it does not come. */
   static start(projectDir: string, args: string[] = []): Promise<EmulatorProcess> {
-    const child = spawn(path.join(projectDir, "node_modules", ".bin", "sendmailos-emulator"), args, { cwd: projectDir, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(projectDir, "node_modules", ".bin", "sendmailos-emulator"), args, {
+      cwd: projectDir,
+      env: childEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     // It prints after the banner too ("SIGINT: stopping"): keep reading, so that its pipes never fill.
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -50,7 +54,8 @@ export class EmulatorProcess {
         if (!output.includes("Press Ctrl+C to stop.")) return;
         const field = (label: string) => new RegExp(`^\\s*${label}:\\s+(\\S+)`, "m").exec(output)?.[1];
         const printed = { baseUrl: field("API"), adminUrl: field("Admin"), dns: field("DNS"), apiKey: field("API key"), banner: output };
-        if (!printed.baseUrl || !printed.adminUrl || !printed.dns || !printed.apiKey) return settle(new Error("printed a banner without API, Admin, DNS and API key"));
+        if (!printed.baseUrl || !printed.adminUrl || !printed.dns || !printed.apiKey)
+          return settle(new Error("printed a banner without API, Admin, DNS and API key"));
         if (settle(undefined)) resolve(new EmulatorProcess(child, printed as PrintedEmulator));
       };
       const timer = setTimeout(() => settle(new Error("printed no banner within 60 s")), 60_000);

@@ -17,14 +17,23 @@ describe("proxiedDkimRecords", () => {
   });
 
   it("lets DNS-only DKIM records and proxied records of other names go", () => {
-    assert.deepEqual(proxiedDkimRecords([cloudflareRecord("a", { ...dkim, proxied: false }), cloudflareRecord("b", { name: "www.acme.com", content: "x", proxied: true })]), []);
+    assert.deepEqual(
+      proxiedDkimRecords([
+        cloudflareRecord("a", { ...dkim, proxied: false }),
+        cloudflareRecord("b", { name: "www.acme.com", content: "x", proxied: true }),
+      ]),
+      [],
+    );
   });
 
   it("recognizes a DKIM record by its SES target, or by its domain when a preview does not know its name yet", () => {
     const acme = domain("acme.com");
     const byTarget = cloudflareRecord("t", { name: "selector1.acme.com", content: "abc.dkim.amazonses.com.", proxied: true });
     const byDependency = cloudflareRecord("d", { name: unknown, content: unknown, proxied: true }, [acme.urn]);
-    assert.deepEqual(proxiedDkimRecords([acme, byTarget, byDependency]).map((r) => r.urn), [byTarget.urn, byDependency.urn]);
+    assert.deepEqual(
+      proxiedDkimRecords([acme, byTarget, byDependency]).map((r) => r.urn),
+      [byTarget.urn, byDependency.urn],
+    );
   });
 
   it("reads Cloudflare's v5 record type too", () => {

@@ -8,7 +8,9 @@ describe("verifiedDomainsAtRisk", () => {
 
   describe("when a verified domain", () => {
     it("is deleted, it is at risk", () => {
-      assert.deepEqual(verifiedDomainsAtRisk(verifiedAcme, [], none), [{ urn: verifiedAcme[0]!.urn, domain: "acme.com", change: "deleted" }]);
+      assert.deepEqual(verifiedDomainsAtRisk(verifiedAcme, [], none), [
+        { urn: verifiedAcme[0]!.urn, domain: "acme.com", change: "deleted" },
+      ]);
     });
 
     it("is renamed in place (same resource, new name), it is replaced", () => {
@@ -64,7 +66,10 @@ describe("allowedDomains", () => {
   });
 
   it("refuses a value that is not a list of names, saying what to write", () => {
-    assert.throws(() => allowedDomains("acme.com"), /sendmailos-policy:allowVerifiedDomainChanges must be a list of domain names, e\.g\. \[acme\.com, news\.acme\.com\]; got "acme\.com"/);
+    assert.throws(
+      () => allowedDomains("acme.com"),
+      /sendmailos-policy:allowVerifiedDomainChanges must be a list of domain names, e\.g\. \[acme\.com, news\.acme\.com\]; got "acme\.com"/,
+    );
     assert.throws(() => allowedDomains([1]), /must be a list of domain names/);
   });
 });

@@ -8,7 +8,10 @@ describe("parseDomainsConfig", () => {
       { domain: "globex.example", dns: { provider: "cloudflare", zoneId: "z" }, wait: false },
       { domain: "initech.example", dns: { provider: "emulator" }, wait: { timeoutSeconds: 120 } },
     ]);
-    assert.deepEqual(entries.map((e) => e.domain), ["acme.com", "globex.example", "initech.example"]);
+    assert.deepEqual(
+      entries.map((e) => e.domain),
+      ["acme.com", "globex.example", "initech.example"],
+    );
   });
 
   it("names the bad entry by index and domain, and the field", () => {
@@ -38,7 +41,11 @@ describe("parseDomainsConfig", () => {
 
   it("refuses a domain declared twice", () => {
     assert.throws(
-      () => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" } }, { domain: "A.example.", dns: { provider: "emulator" } }]),
+      () =>
+        parseDomainsConfig([
+          { domain: "a.example", dns: { provider: "emulator" } },
+          { domain: "A.example.", dns: { provider: "emulator" } },
+        ]),
       /domains\[1\] \("A\.example\."\): a\.example is already declared by domains\[0\]/,
     );
   });
@@ -48,6 +55,9 @@ describe("parseDomainsConfig", () => {
   });
 
   it("refuses unknown fields, which are usually typos", () => {
-    assert.throws(() => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" }, externalID: "x" }]), /domains\[0\] \("a\.example"\): externalID is not a known property; did you mean `externalId`\?/);
+    assert.throws(
+      () => parseDomainsConfig([{ domain: "a.example", dns: { provider: "emulator" }, externalID: "x" }]),
+      /domains\[0\] \("a\.example"\): externalID is not a known property; did you mean `externalId`\?/,
+    );
   });
 });

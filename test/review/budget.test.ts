@@ -38,7 +38,10 @@ describe("fitComment", () => {
   it("stays strictly under the limit for any blocks (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ detail: fc.string({ unit: "grapheme", maxLength: 3_000 }), line: fc.string({ unit: "grapheme", maxLength: 300 }) }), { maxLength: 200 }),
+        fc.array(
+          fc.record({ detail: fc.string({ unit: "grapheme", maxLength: 3_000 }), line: fc.string({ unit: "grapheme", maxLength: 300 }) }),
+          { maxLength: 200 },
+        ),
         fc.integer({ min: 8_000, max: 70_000 }),
         (bs, limit) => sizeOf(fitComment("# head", bs, wording, limit)) < limit,
       ),
@@ -58,7 +61,10 @@ describe("a review of 1,000 domains", () => {
   });
 
   it("counts every domain first", () => {
-    assert.equal(lines[2], "**1000 domains change:** 250 registered, 250 updated, **250 REPLACED**, **250 deleted**. DNS records: 1500 to add, 1500 to remove. 0 domains unchanged.");
+    assert.equal(
+      lines[2],
+      "**1000 domains change:** 250 registered, 250 updated, **250 REPLACED**, **250 deleted**. DNS records: 1500 to add, 1500 to remove. 0 domains unchanged.",
+    );
   });
 
   it("names the first ten verified domains at stake and says how many more", () => {
@@ -74,11 +80,17 @@ describe("a review of 1,000 domains", () => {
   it("shows the most dangerous domains in detail first, and says what is cut and how to see it", () => {
     const details = lines.filter((l) => l.startsWith("<details><summary>") && !l.includes("not shown in detail"));
     assert.ok(details.length > 20, `${details.length} shown in detail`);
-    assert.ok(details.every((l) => /⚠️ <b>was verified<\/b>/.test(l)), "verified domains at stake come first");
+    assert.ok(
+      details.every((l) => /⚠️ <b>was verified<\/b>/.test(l)),
+      "verified domains at stake come first",
+    );
     const cut = /<details><summary>(\d+) more domains not shown in detail<\/summary>/.exec(comment);
     assert.ok(cut, "the cut is announced");
     assert.equal(details.length + Number(cut[1]), 1_000);
-    assert.match(comment, /Cut to stay under GitHub's 65,536-character limit on a comment; every domain is counted above\. To see all of them, run `sendmailos-review --max-chars 0 preview\.json` on the same preview output\./);
+    assert.match(
+      comment,
+      /Cut to stay under GitHub's 65,536-character limit on a comment; every domain is counted above\. To see all of them, run `sendmailos-review --max-chars 0 preview\.json` on the same preview output\./,
+    );
   });
 
   it("lists each cut domain by name while room remains, then counts the rest", () => {

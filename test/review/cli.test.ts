@@ -51,7 +51,10 @@ describe("sendmailos-review (the bin)", () => {
     const r = review([], "Previewing update (dev):\n");
     assert.equal(r.code, 2);
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, /sendmailos-review: line 1 of the preview output is not JSON \("Previewing update \(dev\):"\): give only the standard output of `pulumi preview --json`/);
+    assert.match(
+      r.stderr,
+      /sendmailos-review: line 1 of the preview output is not JSON \("Previewing update \(dev\):"\): give only the standard output of `pulumi preview --json`/,
+    );
   });
 
   it("exits 2 for a file that does not exist, naming it", () => {

@@ -33,12 +33,22 @@ describe("the drift report", () => {
     // The drift fixture with every planned step turned into `same`: each resource read and left as it is.
     const clean = fixture("drift.events.jsonl")
       .split("\n")
-      .map((l) => l.replace(/("resourcePreEvent":\{"metadata":\{"op":)"(create|update|replace|delete|create-replacement|delete-replaced)"/, '$1"same"'))
+      .map((l) =>
+        l.replace(
+          /("resourcePreEvent":\{"metadata":\{"op":)"(create|update|replace|delete|create-replacement|delete-replaced)"/,
+          '$1"same"',
+        ),
+      )
       .join("\n");
 
     it("says there is no drift and exits 0", () => {
       const { comment, exitCode } = summarizePreview(clean, { mode: "drift" });
-      assert.deepEqual(comment.split("\n"), ["## SendMailOS drift check of stack `emulator`", "", "**No drift:** the 3 domains match SendMailOS and the DNS records the stack published.", ""]);
+      assert.deepEqual(comment.split("\n"), [
+        "## SendMailOS drift check of stack `emulator`",
+        "",
+        "**No drift:** the 3 domains match SendMailOS and the DNS records the stack published.",
+        "",
+      ]);
       assert.equal(exitCode, 0);
     });
   });
@@ -46,7 +56,10 @@ describe("the drift report", () => {
   describe("of a preview without --refresh", () => {
     it("says it cannot tell drift", () => {
       const { comment } = summarizePreview(fixture("four-changes.events.jsonl"), { mode: "drift" });
-      assert.match(comment, /\*\*This preview did not refresh, so it cannot show drift\.\*\* Run `pulumi preview --refresh --expect-no-changes --json`\./);
+      assert.match(
+        comment,
+        /\*\*This preview did not refresh, so it cannot show drift\.\*\* Run `pulumi preview --refresh --expect-no-changes --json`\./,
+      );
     });
 
     it("counts program changes as not applied, not as drift, and exits 1", () => {

@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { parsePreviewOutput, PreviewFormatError, typeFromUrn } from "../../review/preview-json";
 import { fixture } from "./fixtures";
 
-const domainUrn = (name: string) => `urn:pulumi:emulator::sendmailos-domains::sendmailos:index:VerifiedDomain$pulumi-nodejs:dynamic/sendmailos:Domain::${name}`;
+const domainUrn = (name: string) =>
+  `urn:pulumi:emulator::sendmailos-domains::sendmailos:index:VerifiedDomain$pulumi-nodejs:dynamic/sendmailos:Domain::${name}`;
 
 describe("parsePreviewOutput", () => {
   describe("when given both forms of the same preview", () => {
@@ -15,7 +16,11 @@ describe("parsePreviewOutput", () => {
     });
 
     it("finds the same changing steps in both", () => {
-      const changing = (steps: { op: string; urn: string }[]) => steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn}`).sort();
+      const changing = (steps: { op: string; urn: string }[]) =>
+        steps
+          .filter((s) => s.op !== "same")
+          .map((s) => `${s.op} ${s.urn}`)
+          .sort();
       assert.deepEqual(changing(events.steps), changing(document.steps));
       assert.equal(changing(events.steps).length, 25);
     });
@@ -50,7 +55,10 @@ describe("parsePreviewOutput", () => {
     });
 
     it("leaves out the engine's bare 'preview failed' line and debug messages", () => {
-      assert.deepEqual(events.diagnostics.filter((d) => d.severity === "error"), []);
+      assert.deepEqual(
+        events.diagnostics.filter((d) => d.severity === "error"),
+        [],
+      );
       assert.ok(events.diagnostics.every((d) => d.severity !== "debug"));
     });
   });
@@ -90,12 +98,21 @@ describe("parsePreviewOutput", () => {
   });
 
   describe("when the input is not a preview", () => {
-    const fails = (text: string, message: RegExp) => assert.throws(() => parsePreviewOutput(text), (e: unknown) => e instanceof PreviewFormatError && message.test(e.message));
+    const fails = (text: string, message: RegExp) =>
+      assert.throws(
+        () => parsePreviewOutput(text),
+        (e: unknown) => e instanceof PreviewFormatError && message.test(e.message),
+      );
 
     it("says so for empty input", () => fails("  \n", /empty: give the output of `pulumi preview --json`/));
-    it("names the line that is not JSON", () => fails('{"sequence":0,"preludeEvent":{}}\nWarning: something\n', /line 2 of the preview output is not JSON \("Warning: something"\)/));
+    it("names the line that is not JSON", () =>
+      fails('{"sequence":0,"preludeEvent":{}}\nWarning: something\n', /line 2 of the preview output is not JSON \("Warning: something"\)/));
     it("names what a document lacks", () => fails('{"config":{}}', /steps: /));
-    it("names an event of the wrong shape", () => fails('{"sequence":1,"resourcePreEvent":{"metadata":{"op":"create"}}}', /line 1 is not a Pulumi engine event: resourcePreEvent\.metadata\.urn/));
+    it("names an event of the wrong shape", () =>
+      fails(
+        '{"sequence":1,"resourcePreEvent":{"metadata":{"op":"create"}}}',
+        /line 1 is not a Pulumi engine event: resourcePreEvent\.metadata\.urn/,
+      ));
   });
 });
 

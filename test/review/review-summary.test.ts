@@ -23,7 +23,12 @@ describe("the review summary", () => {
       const strip = (text: string) =>
         text
           .split("\n")
-          .map((l) => l.replace(/; ⛔ blocked by policy/, "").replace(/; it stays verified/, "").replace(/ 0 domains unchanged\./, ""))
+          .map((l) =>
+            l
+              .replace(/; ⛔ blocked by policy/, "")
+              .replace(/; it stays verified/, "")
+              .replace(/ 0 domains unchanged\./, ""),
+          )
           .filter((l) => !/^\*\*Policy|^- \*\*Policy|^- ⛔|^- ⚠️ advisory/.test(l) && l !== "");
       const events = strip(summarizePreview(fixture("four-changes.events.jsonl")).comment);
       const document = strip(summarizePreview(fixture("four-changes.document.json")).comment);
@@ -81,7 +86,17 @@ describe("the review summary", () => {
   describe("of other resources", () => {
     it("counts changes outside SendMailOS domains, not the stack itself or provider instances", () => {
       const event = (op: string, type: string, name: string) =>
-        JSON.stringify({ sequence: 1, resourcePreEvent: { metadata: { op, urn: `urn:pulumi:dev::p::${type}::${name}`, type, new: { urn: `urn:pulumi:dev::p::${type}::${name}`, type, inputs: {} } } } });
+        JSON.stringify({
+          sequence: 1,
+          resourcePreEvent: {
+            metadata: {
+              op,
+              urn: `urn:pulumi:dev::p::${type}::${name}`,
+              type,
+              new: { urn: `urn:pulumi:dev::p::${type}::${name}`, type, inputs: {} },
+            },
+          },
+        });
       const text = [
         event("create", "pulumi:pulumi:Stack", "p-dev"),
         event("create", "pulumi:providers:aws", "default"),
@@ -103,7 +118,9 @@ describe("the review summary", () => {
     it("keeps them inert: code spans hold backticks, HTML and mentions stay text", () => {
       const hostile = "`x` </details><img src=x> @octocat [link](http://e.example)";
       const edited = fixture("four-changes.events.jsonl").replace(/"plan":"pro"/g, `"plan":${JSON.stringify(hostile)}`);
-      const line = summarizePreview(edited).comment.split("\n").find((l) => l.startsWith("  - `metadata.plan`"));
+      const line = summarizePreview(edited)
+        .comment.split("\n")
+        .find((l) => l.startsWith("  - `metadata.plan`"));
       assert.equal(line, "  - `metadata.plan`: `enterprise` → `` `x` </details><img src=x> @octocat [link](http://e.example) ``");
     });
 

@@ -52,24 +52,66 @@ function domainEvents(i: number, action: SyntheticAction, nameLength: number): o
     dkimTokens: tokens,
     deletionPolicy: "delete",
   };
-  const newInputs = { domain: newName, externalId: `client_${i}`, metadata: { plan: action === "update" ? "pro" : "enterprise" }, deletionPolicy: "delete", adoptExisting: false };
+  const newInputs = {
+    domain: newName,
+    externalId: `client_${i}`,
+    metadata: { plan: action === "update" ? "pro" : "enterprise" },
+    deletionPolicy: "delete",
+    adoptExisting: false,
+  };
   const domainOld = action === "create" ? undefined : state(types.domain, name, name, { domain: name }, oldDomain);
   const domainNew = action === "delete" ? undefined : state(types.domain, name, name, newInputs, {});
-  const events: object[] = [{ op: action, urn: urn(types.domain, name, name), type: types.domain, old: domainOld, new: domainNew, ...(action === "replace" ? { keys: ["domain"] } : {}) }];
+  const events: object[] = [
+    {
+      op: action,
+      urn: urn(types.domain, name, name),
+      type: types.domain,
+      old: domainOld,
+      new: domainNew,
+      ...(action === "replace" ? { keys: ["domain"] } : {}),
+    },
+  ];
   if (action === "update") {
-    events.push({ op: "same", urn: urn(types.verification, `${name}-verification`, name), type: types.verification, old: state(types.verification, `${name}-verification`, name, {}, { status: "verified", domainId: `id-${i}` }) });
+    events.push({
+      op: "same",
+      urn: urn(types.verification, `${name}-verification`, name),
+      type: types.verification,
+      old: state(types.verification, `${name}-verification`, name, {}, { status: "verified", domainId: `id-${i}` }),
+    });
     return events;
   }
   records.forEach((r, k) => {
     const recordName = `${name}-dkim-${k + 1}`;
     const oldRecord = action === "create" ? undefined : state(types.record, recordName, name, { ...r, ttl: 300 }, { ...r, ttl: 300 });
-    const newRecord = action === "delete" ? undefined : state(types.record, recordName, name, { type: "CNAME", name: unknown, value: unknown, ttl: 300 }, {});
-    events.push({ op: action, urn: urn(types.record, recordName, name), type: types.record, old: oldRecord, new: newRecord, ...(action === "replace" ? { keys: ["name"] } : {}) });
+    const newRecord =
+      action === "delete"
+        ? undefined
+        : state(types.record, recordName, name, { type: "CNAME", name: unknown, value: unknown, ttl: 300 }, {});
+    events.push({
+      op: action,
+      urn: urn(types.record, recordName, name),
+      type: types.record,
+      old: oldRecord,
+      new: newRecord,
+      ...(action === "replace" ? { keys: ["name"] } : {}),
+    });
   });
   const verificationName = `${name}-verification`;
-  const oldVerification = action === "create" ? undefined : state(types.verification, verificationName, name, { domainId: `id-${i}` }, { status: "verified", domainId: `id-${i}` });
-  const newVerification = action === "delete" ? undefined : state(types.verification, verificationName, name, { domainId: unknown, domainName: unknown, timeoutSeconds: 2700 }, {});
-  events.push({ op: action, urn: urn(types.verification, verificationName, name), type: types.verification, old: oldVerification, new: newVerification });
+  const oldVerification =
+    action === "create"
+      ? undefined
+      : state(types.verification, verificationName, name, { domainId: `id-${i}` }, { status: "verified", domainId: `id-${i}` });
+  const newVerification =
+    action === "delete"
+      ? undefined
+      : state(types.verification, verificationName, name, { domainId: unknown, domainName: unknown, timeoutSeconds: 2700 }, {});
+  events.push({
+    op: action,
+    urn: urn(types.verification, verificationName, name),
+    type: types.verification,
+    old: oldVerification,
+    new: newVerification,
+  });
   return events;
 }
 
@@ -82,7 +124,8 @@ export function syntheticPreview(count: number, options: { actions?: SyntheticAc
   const lines: object[] = [{ sequence: 0, preludeEvent: { config: {} } }];
   for (let i = 0; i < count; i++) {
     const action = actions[i % actions.length]!;
-    for (const metadata of domainEvents(i, action, options.nameLength ?? 0)) lines.push({ sequence: lines.length, resourcePreEvent: { metadata } });
+    for (const metadata of domainEvents(i, action, options.nameLength ?? 0))
+      lines.push({ sequence: lines.length, resourcePreEvent: { metadata } });
     if (action === "replace" || action === "delete") {
       lines.push({
         sequence: lines.length,

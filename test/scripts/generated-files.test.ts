@@ -6,7 +6,10 @@ import { repoRoot } from "../../scripts/pulumi-offline";
 
 describe("files generated from the input schemas", () => {
   it("are up to date: the README tables and the Args types say what the schemas say (run `npm run generate`)", () => {
-    assert.deepEqual(staleFiles(repoRoot()).map((f) => f.path), []);
+    assert.deepEqual(
+      staleFiles(repoRoot()).map((f) => f.path),
+      [],
+    );
   });
 
   it("catch a doc that drifted from the schema (the check is not vacuous)", () => {

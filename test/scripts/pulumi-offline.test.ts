@@ -13,7 +13,12 @@ describe("scripts/pulumi-offline", () => {
       const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "run-command-")), "running");
       const interrupt = new AbortController();
       const script = `require("fs").writeFileSync(${JSON.stringify(marker)}, ""); setInterval(() => {}, 1000);`;
-      const running = runCommand(process.execPath, ["-e", script], { cwd: process.cwd(), env: process.env, timeoutMs: 60_000, interrupt: interrupt.signal });
+      const running = runCommand(process.execPath, ["-e", script], {
+        cwd: process.cwd(),
+        env: process.env,
+        timeoutMs: 60_000,
+        interrupt: interrupt.signal,
+      });
       // Interrupted once the child runs (it wrote its marker): earlier would not show that a live group is stopped.
       for (let i = 0; !fs.existsSync(marker); i++) {
         assert.ok(i < 3000, "the child did not start within 30 s");
@@ -29,7 +34,12 @@ describe("scripts/pulumi-offline", () => {
     });
 
     it("stops at once a command whose signal has already aborted", async () => {
-      const result = await runCommand(process.execPath, waiter, { cwd: process.cwd(), env: process.env, timeoutMs: 60_000, interrupt: AbortSignal.abort() });
+      const result = await runCommand(process.execPath, waiter, {
+        cwd: process.cwd(),
+        env: process.env,
+        timeoutMs: 60_000,
+        interrupt: AbortSignal.abort(),
+      });
       assert.equal(result.interrupted, true);
       assert.notEqual(result.code, 0);
     });
@@ -42,9 +52,17 @@ describe("scripts/pulumi-offline", () => {
 
     it("runs a command that ends by itself to the end, untouched", async () => {
       const interrupt = new AbortController();
-      const result = await runCommand(process.execPath, ["-e", "process.stdout.write('done')"], { cwd: process.cwd(), env: process.env, timeoutMs: 60_000, interrupt: interrupt.signal });
+      const result = await runCommand(process.execPath, ["-e", "process.stdout.write('done')"], {
+        cwd: process.cwd(),
+        env: process.env,
+        timeoutMs: 60_000,
+        interrupt: interrupt.signal,
+      });
       interrupt.abort(); // after the end: nothing left to stop
-      assert.deepEqual({ code: result.code, stdout: result.stdout, interrupted: result.interrupted }, { code: 0, stdout: "done", interrupted: false });
+      assert.deepEqual(
+        { code: result.code, stdout: result.stdout, interrupted: result.interrupted },
+        { code: 0, stdout: "done", interrupted: false },
+      );
     });
   });
 });

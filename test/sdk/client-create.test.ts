@@ -32,7 +32,10 @@ describe("SendMailOSClient.createDomain on a lossy network (against a fake serve
     it("is the caller's key on every retry when given", async () => {
       server.script(serverError);
       await client.createDomain(input, { idempotencyKey: "caller-key" });
-      assert.deepEqual(server.requests.map((r) => r.headers["idempotency-key"]), ["caller-key", "caller-key"]);
+      assert.deepEqual(
+        server.requests.map((r) => r.headers["idempotency-key"]),
+        ["caller-key", "caller-key"],
+      );
     });
 
     it("differs between two creates", async () => {
@@ -61,11 +64,10 @@ describe("SendMailOSClient.createDomain on a lossy network (against a fake serve
         assert.equal(result.domain.externalId, "ext-1");
         assert.equal(result.domain.dnsRecords.length, 3);
         assert.equal(server.domains.size, 1);
-        assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), [
-          "POST /api/v1/domains",
-          "POST /api/v1/domains",
-          "GET /api/v1/domains",
-        ]);
+        assert.deepEqual(
+          server.requests.map((r) => `${r.method} ${r.path}`),
+          ["POST /api/v1/domains", "POST /api/v1/domains", "GET /api/v1/domains"],
+        );
       });
     }
 
@@ -99,7 +101,9 @@ describe("SendMailOSClient.createDomain on a lossy network (against a fake serve
 
     it("throws ConflictError when the domain is older than the create (minus 10 minutes)", async () => {
       const createdAt = new Date(Date.now() - 11 * 60 * 1000).toISOString();
-      conflictAfterLoss(wireDomain({ domain_name: "example.com", external_id: "ext-1", metadata: { team: "mail" }, created_at: createdAt }));
+      conflictAfterLoss(
+        wireDomain({ domain_name: "example.com", external_id: "ext-1", metadata: { team: "mail" }, created_at: createdAt }),
+      );
       await rejection(client.createDomain(input), ConflictError);
     });
 

@@ -29,7 +29,14 @@ describe("SendMailOSClient against the emulator", () => {
   let emulator: RunningEmulator;
   const clients: SendMailOSClient[] = [];
   const client = (overrides: Partial<SendMailOSClientOptions> = {}, target = emulator) => {
-    const c = new SendMailOSClient({ apiKey: SECRET_KEY, baseUrl: target.baseUrl, retry: fast, rateLimits: false, timeoutMs: 2000, ...overrides });
+    const c = new SendMailOSClient({
+      apiKey: SECRET_KEY,
+      baseUrl: target.baseUrl,
+      retry: fast,
+      rateLimits: false,
+      timeoutMs: 2000,
+      ...overrides,
+    });
     clients.push(c);
     return c;
   };
@@ -179,7 +186,10 @@ describe("SendMailOSClient against the emulator", () => {
       emulator.injectFault({ kind: "reset", count: 1 });
       const { events, onRetry } = recordEvents();
       await client({ onRetry, retry: { ...fast, maxAttempts: 5 } }).listDomains();
-      assert.deepEqual(events.map((e) => e.code), ["RATE_LIMITED", "INTERNAL_ERROR", "CONNECTION_ERROR"]);
+      assert.deepEqual(
+        events.map((e) => e.code),
+        ["RATE_LIMITED", "INTERNAL_ERROR", "CONNECTION_ERROR"],
+      );
       assert.ok(events[0]!.delayMs >= 1000);
     });
   });
@@ -247,7 +257,10 @@ describe("SendMailOSClient against the emulator", () => {
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => c.createDomain({ domain: `burst${i}.example.com` })));
       assert.equal(results.length, 30);
       assert.ok(Date.now() - started >= 2000, "three windows of ten");
-      assert.ok(events.some((e) => e.kind === "pacing"), "the caller was told about the waits");
+      assert.ok(
+        events.some((e) => e.kind === "pacing"),
+        "the caller was told about the waits",
+      );
       assert.equal(limited.stats().rateLimited, 0, "the emulator never had to refuse");
       assert.equal(events.filter((e) => e.kind === "retry").length, 0);
     });
@@ -257,7 +270,9 @@ describe("SendMailOSClient against the emulator", () => {
       limited.resetStats();
       clearSharedRateLimiters(); // the previous case's Remaining: 0 would hold this one until its Reset
       const c = client({ rateLimits: { ...limits, create: 100 }, apiKey: SECRET_KEY, retry: { ...fast, maxAttempts: 5 } }, limited);
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => c.withWorkspace("ws_other").createDomain({ domain: `loose${i}.example.com` })));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => c.withWorkspace("ws_other").createDomain({ domain: `loose${i}.example.com` })),
+      );
       assert.equal(results.length, 12);
     });
   });

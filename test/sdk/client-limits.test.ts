@@ -27,17 +27,61 @@ describe("SendMailOSClient and the request limits", () => {
     });
 
     const refusals: [string, () => Promise<unknown>, RegExp][] = [
-      ["a 1.5 MB externalId", () => client.createDomain({ domain: "a.example", externalId: "e".repeat(1_500_000) }), /externalId: is 1500000 characters long; at most 255 are allowed/],
-      ["a 1.5 MB metadata value", () => client.createDomain({ domain: "a.example", metadata: { plan: "p".repeat(1_500_000) } }), /metadata\.plan: value is 1500000 characters long; at most 500 are allowed/],
-      ["51 metadata keys", () => client.createDomain({ domain: "a.example", metadata: manyKeys(51) }), /metadata: has 51 keys; at most 50 are allowed/],
-      ["metadata above 8 KiB", () => client.createDomain({ domain: "a.example", metadata: manyKeys(20, "v".repeat(450)) }), /metadata: is \d+ bytes long; at most 8192 are allowed as JSON/],
-      ["a 300-character domain", () => client.createDomain({ domain: `${"a".repeat(296)}.com` }), /domain: is 300 characters long; at most 253 are allowed/],
-      ["a domain that is not a string (a JavaScript caller)", () => client.createDomain({ domain: 42 as unknown as string }), /domain: Invalid input: expected string, received number/],
-      ["a domain with a line break", () => client.createDomain({ domain: "a.example\r\nX-Injected: 1" }), /domain: contains a control character \(U\+000D\) at position 10/],
-      ["an externalId with a bidi override on update", () => client.updateDomain("d1", { externalId: "\u202Eabc" }), /externalId: contains a bidirectional control character/],
-      ["51 metadata keys on update", () => client.updateDomain("d1", { metadata: manyKeys(51) }), /metadata: has 51 keys; at most 50 are allowed/],
-      ["a 256-character idempotency key", () => client.createDomain({ domain: "a.example" }, { idempotencyKey: "k".repeat(256) }), /idempotencyKey: must be 1 to 255 characters, got 256/],
-      ["an idempotency key with a line break (undici would fail to send it)", () => client.createDomain({ domain: "a.example" }, { idempotencyKey: "a\r\nb" }), /idempotencyKey: must be visible ASCII characters only/],
+      [
+        "a 1.5 MB externalId",
+        () => client.createDomain({ domain: "a.example", externalId: "e".repeat(1_500_000) }),
+        /externalId: is 1500000 characters long; at most 255 are allowed/,
+      ],
+      [
+        "a 1.5 MB metadata value",
+        () => client.createDomain({ domain: "a.example", metadata: { plan: "p".repeat(1_500_000) } }),
+        /metadata\.plan: value is 1500000 characters long; at most 500 are allowed/,
+      ],
+      [
+        "51 metadata keys",
+        () => client.createDomain({ domain: "a.example", metadata: manyKeys(51) }),
+        /metadata: has 51 keys; at most 50 are allowed/,
+      ],
+      [
+        "metadata above 8 KiB",
+        () => client.createDomain({ domain: "a.example", metadata: manyKeys(20, "v".repeat(450)) }),
+        /metadata: is \d+ bytes long; at most 8192 are allowed as JSON/,
+      ],
+      [
+        "a 300-character domain",
+        () => client.createDomain({ domain: `${"a".repeat(296)}.com` }),
+        /domain: is 300 characters long; at most 253 are allowed/,
+      ],
+      [
+        "a domain that is not a string (a JavaScript caller)",
+        () => client.createDomain({ domain: 42 as unknown as string }),
+        /domain: Invalid input: expected string, received number/,
+      ],
+      [
+        "a domain with a line break",
+        () => client.createDomain({ domain: "a.example\r\nX-Injected: 1" }),
+        /domain: contains a control character \(U\+000D\) at position 10/,
+      ],
+      [
+        "an externalId with a bidi override on update",
+        () => client.updateDomain("d1", { externalId: "\u202Eabc" }),
+        /externalId: contains a bidirectional control character/,
+      ],
+      [
+        "51 metadata keys on update",
+        () => client.updateDomain("d1", { metadata: manyKeys(51) }),
+        /metadata: has 51 keys; at most 50 are allowed/,
+      ],
+      [
+        "a 256-character idempotency key",
+        () => client.createDomain({ domain: "a.example" }, { idempotencyKey: "k".repeat(256) }),
+        /idempotencyKey: must be 1 to 255 characters, got 256/,
+      ],
+      [
+        "an idempotency key with a line break (undici would fail to send it)",
+        () => client.createDomain({ domain: "a.example" }, { idempotencyKey: "a\r\nb" }),
+        /idempotencyKey: must be visible ASCII characters only/,
+      ],
     ];
     for (const [what, call, message] of refusals) {
       it(`refuses ${what} with an InvalidRequestError naming the field and the limit, sending nothing`, async () => {
@@ -56,16 +100,28 @@ describe("SendMailOSClient and the request limits", () => {
 
     it("names several problems at once, up to three, and counts the rest", async () => {
       const metadata = { ...manyKeys(51), ["k".repeat(41)]: "x", bad: "\u0000" };
-      const error = await rejection(client.createDomain({ domain: "a.example", externalId: "e".repeat(256), metadata }), InvalidRequestError);
-      assert.match(error.message, /externalId: is 256 characters long.*; metadata: has 53 keys.*; metadata\["k{40}…" \(41 characters\)\]: key is 41 characters long.*; and 1 more\./);
+      const error = await rejection(
+        client.createDomain({ domain: "a.example", externalId: "e".repeat(256), metadata }),
+        InvalidRequestError,
+      );
+      assert.match(
+        error.message,
+        /externalId: is 256 characters long.*; metadata: has 53 keys.*; metadata\["k{40}…" \(41 characters\)\]: key is 41 characters long.*; and 1 more\./,
+      );
     });
 
     it("sends a request exactly at every limit", async () => {
-      await client.createDomain({
-        domain: "a.example",
-        externalId: "e".repeat(limits.externalIdLength),
-        metadata: { ...manyKeys(limits.metadataKeys - 1), ["k".repeat(limits.metadataKeyLength)]: "v".repeat(limits.metadataValueLength) },
-      }, { idempotencyKey: "k".repeat(limits.idempotencyKeyLength) });
+      await client.createDomain(
+        {
+          domain: "a.example",
+          externalId: "e".repeat(limits.externalIdLength),
+          metadata: {
+            ...manyKeys(limits.metadataKeys - 1),
+            ["k".repeat(limits.metadataKeyLength)]: "v".repeat(limits.metadataValueLength),
+          },
+        },
+        { idempotencyKey: "k".repeat(limits.idempotencyKeyLength) },
+      );
       assert.equal(server.requests.length, 1);
     });
   });
@@ -74,7 +130,11 @@ describe("SendMailOSClient and the request limits", () => {
     let emulator: RunningEmulator;
     const clients: SendMailOSClient[] = [];
     before(async () => {
-      emulator = await startEmulator({ apiKeys: [{ key: SECRET_KEY, workspaces: ["ws_default"] }], rateLimits: false, verification: { mode: "manual" } });
+      emulator = await startEmulator({
+        apiKeys: [{ key: SECRET_KEY, workspaces: ["ws_default"] }],
+        rateLimits: false,
+        verification: { mode: "manual" },
+      });
     });
     after(async () => {
       await Promise.all(clients.map((c) => c.close()));
@@ -99,7 +159,10 @@ describe("SendMailOSClient and the request limits", () => {
       assert.equal(error.status, 431);
       assert.equal(error.code, "HEADERS_TOO_LARGE");
       assert.equal(error.attempts, 1, "not retried");
-      assert.match(error.message, /refused the request headers as too large \(HTTP 431 on GET \/api\/v1\/domains: "Request headers too large/);
+      assert.match(
+        error.message,
+        /refused the request headers as too large \(HTTP 431 on GET \/api\/v1\/domains: "Request headers too large/,
+      );
       assertNoSecret(error);
     });
   });

@@ -54,9 +54,7 @@ describe("SendMailOSClient pacing (against a fake server)", () => {
     it("shares one limiter between them", async () => {
       const a = client();
       const b = client();
-      await Promise.all(
-        Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? a : b).createDomain({ domain: `d${i}.example` })),
-      );
+      await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? a : b).createDomain({ domain: `d${i}.example` })));
       assert.ok(maxInWindow(server.requests, 400) <= 3);
     });
 

@@ -14,40 +14,50 @@ const LIST_KEY = "GET /api/v1/domains";
 
 describe("SendMailOSClient.listDomains over pages", () => {
   for (const style of [undefined, "page", "offset", "cursor"] as const) {
-    describe(style === undefined ? "against the emulator without paging" : `against the emulator paging in ${style} style (100 per page)`, () => {
-      let emulator: RunningEmulator;
-      let client: SendMailOSClient;
-      before(async () => {
-        const pagination: PaginationOptions | false = style === undefined ? false : { style, pageSize: 100 };
-        emulator = await startEmulator({ apiKeys: [{ key: SECRET_KEY, workspaces: ["ws_default"] }], rateLimits: false, verification: { mode: "manual" }, pagination });
-        client = fastClient(emulator.baseUrl);
-        for (let i = 0; i < 250; i += 25) {
-          await Promise.all(Array.from({ length: 25 }, (_, j) => client.createDomain({ domain: `d${String(i + j).padStart(3, "0")}.example.com` })));
-        }
-      });
-      after(async () => {
-        await client.close();
-        await emulator.stop();
-      });
+    describe(
+      style === undefined ? "against the emulator without paging" : `against the emulator paging in ${style} style (100 per page)`,
+      () => {
+        let emulator: RunningEmulator;
+        let client: SendMailOSClient;
+        before(async () => {
+          const pagination: PaginationOptions | false = style === undefined ? false : { style, pageSize: 100 };
+          emulator = await startEmulator({
+            apiKeys: [{ key: SECRET_KEY, workspaces: ["ws_default"] }],
+            rateLimits: false,
+            verification: { mode: "manual" },
+            pagination,
+          });
+          client = fastClient(emulator.baseUrl);
+          for (let i = 0; i < 250; i += 25) {
+            await Promise.all(
+              Array.from({ length: 25 }, (_, j) => client.createDomain({ domain: `d${String(i + j).padStart(3, "0")}.example.com` })),
+            );
+          }
+        });
+        after(async () => {
+          await client.close();
+          await emulator.stop();
+        });
 
-      const requests = style === undefined ? 1 : 3;
-      it(`lists all 250 domains, each once, in exactly ${requests} request${requests === 1 ? "" : "s"}`, async () => {
-        emulator.resetStats();
-        const domains = await client.listDomains();
-        assert.equal(domains.length, 250);
-        assert.equal(new Set(domains.map((d) => d.id)).size, 250);
-        assert.deepEqual(
-          new Set(domains.map((d) => d.domainName)),
-          new Set(Array.from({ length: 250 }, (_, i) => `d${String(i).padStart(3, "0")}.example.com`)),
-        );
-        assert.equal(emulator.stats().requests[LIST_KEY], requests);
-      });
+        const requests = style === undefined ? 1 : 3;
+        it(`lists all 250 domains, each once, in exactly ${requests} request${requests === 1 ? "" : "s"}`, async () => {
+          emulator.resetStats();
+          const domains = await client.listDomains();
+          assert.equal(domains.length, 250);
+          assert.equal(new Set(domains.map((d) => d.id)).size, 250);
+          assert.deepEqual(
+            new Set(domains.map((d) => d.domainName)),
+            new Set(Array.from({ length: 250 }, (_, i) => `d${String(i).padStart(3, "0")}.example.com`)),
+          );
+          assert.equal(emulator.stats().requests[LIST_KEY], requests);
+        });
 
-      it("finds a domain of the last page by name (the list fallbacks read every page)", async () => {
-        const last = await client.findDomainByName("D249.example.com.");
-        assert.equal(last?.domainName, "d249.example.com");
-      });
-    });
+        it("finds a domain of the last page by name (the list fallbacks read every page)", async () => {
+          const last = await client.findDomainByName("D249.example.com.");
+          assert.equal(last?.domainName, "d249.example.com");
+        });
+      },
+    );
   }
 
   describe("against servers whose paging never ends", () => {
@@ -64,17 +74,26 @@ describe("SendMailOSClient.listDomains over pages", () => {
 
     it("stops a server that always has more (fresh cursors, fresh domains) at maxListPages with a clear error", async () => {
       let n = 0;
-      server.handle(() => ({ status: 200, body: { success: true, domains: [wireDomain({ domain_name: `x${n}.example` })], has_more: true, next_cursor: `c${n++}` } }));
+      server.handle(() => ({
+        status: 200,
+        body: { success: true, domains: [wireDomain({ domain_name: `x${n}.example` })], has_more: true, next_cursor: `c${n++}` },
+      }));
       const error = await rejection(client.listDomains(), UnexpectedResponseError);
       assert.equal(error.code, "INCOMPLETE_LIST");
-      assert.match(error.message, /could not be read completely \(GET \/api\/v1\/domains, 20 pages read\): the list still had more after 20 pages \(maxListPages\)/);
+      assert.match(
+        error.message,
+        /could not be read completely \(GET \/api\/v1\/domains, 20 pages read\): the list still had more after 20 pages \(maxListPages\)/,
+      );
       assert.match(error.message, /Nothing was concluded from the partial list/);
       assert.equal(server.requests.length, 20);
     });
 
     it("stops a server that sends the same cursor again after the second page", async () => {
       let n = 0;
-      server.handle(() => ({ status: 200, body: { success: true, domains: [wireDomain({ domain_name: `y${n++}.example` })], has_more: true, next_cursor: "again" } }));
+      server.handle(() => ({
+        status: 200,
+        body: { success: true, domains: [wireDomain({ domain_name: `y${n++}.example` })], has_more: true, next_cursor: "again" },
+      }));
       const error = await rejection(client.listDomains(), UnexpectedResponseError);
       assert.match(error.message, /the server sent back to a page already read \("\?cursor=again"\): its paging loops/);
       assert.equal(server.requests.length, 2);
@@ -95,7 +114,10 @@ describe("SendMailOSClient.listDomains over pages", () => {
     });
 
     it("never follows a next link to another host (it would get the API key)", async () => {
-      server.handle(() => ({ status: 200, body: { success: true, domains: [wireDomain()], next: "http://127.0.0.2:1/api/v1/domains?p=2" } }));
+      server.handle(() => ({
+        status: 200,
+        body: { success: true, domains: [wireDomain()], next: "http://127.0.0.2:1/api/v1/domains?p=2" },
+      }));
       const error = await rejection(client.listDomains(), UnexpectedResponseError);
       assert.match(error.message, /it is not followed, so the API key is never sent elsewhere/);
       assert.equal(server.requests.length, 1);

@@ -1,13 +1,7 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { SendMailOSClient } from "../../sdk/client";
-import {
-  ConfigurationError,
-  ConnectionError,
-  NotFoundError,
-  UnexpectedResponseError,
-  UnsupportedEndpointError,
-} from "../../sdk/errors";
+import { ConfigurationError, ConnectionError, NotFoundError, UnexpectedResponseError, UnsupportedEndpointError } from "../../sdk/errors";
 import { SDK_VERSION } from "../../sdk/version";
 import { SECRET_KEY, fastClient, rejection } from "./fixtures/clients";
 import { type FakeServer, startFakeServer, wireDomain } from "./fixtures/fake-server";
@@ -26,7 +20,10 @@ describe("SendMailOSClient (against a fake server)", () => {
 
   describe("constructor", () => {
     it("rejects a missing API key, naming the option", () => {
-      assert.throws(() => new SendMailOSClient({ apiKey: "" }), (e: unknown) => e instanceof ConfigurationError && e.option === "apiKey");
+      assert.throws(
+        () => new SendMailOSClient({ apiKey: "" }),
+        (e: unknown) => e instanceof ConfigurationError && e.option === "apiKey",
+      );
     });
     it("rejects a non-http base URL, naming the option", () => {
       assert.throws(
@@ -105,7 +102,10 @@ describe("SendMailOSClient (against a fake server)", () => {
 
     it("validates the workspace id as the constructor does (pattern and length)", () => {
       for (const bad of ["abc", `ws_${"a".repeat(20_000)}`, "ws_1\r\nx"]) {
-        assert.throws(() => client.withWorkspace(bad), (e: unknown) => e instanceof ConfigurationError && e.option === "workspaceId");
+        assert.throws(
+          () => client.withWorkspace(bad),
+          (e: unknown) => e instanceof ConfigurationError && e.option === "workspaceId",
+        );
       }
       assert.equal(server.requests.length, 0);
     });
@@ -249,7 +249,10 @@ describe("SendMailOSClient (against a fake server)", () => {
   });
 
   it("parses wire domains the way the seed documents them", async () => {
-    server.script({ status: 200, body: { success: true, domains: [wireDomain({ status: "verified", verified_at: "2024-01-15T14:45:00Z" })] } });
+    server.script({
+      status: 200,
+      body: { success: true, domains: [wireDomain({ status: "verified", verified_at: "2024-01-15T14:45:00Z" })] },
+    });
     const [domain] = await client.listDomains();
     assert.equal(domain!.status, "verified");
     assert.equal(domain!.verifiedAt, "2024-01-15T14:45:00Z");

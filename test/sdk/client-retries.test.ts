@@ -62,7 +62,10 @@ describe("SendMailOSClient retries (against a fake server)", () => {
 
     it("gives up at once when Retry-After exceeds the time budget", async () => {
       server.script(rateLimited({ "Retry-After": "600" }));
-      const error = await rejection(client({ retry: { maxElapsedMs: 5000, baseDelayMs: 5, maxDelayMs: 20 } }).listDomains(), RateLimitError);
+      const error = await rejection(
+        client({ retry: { maxElapsedMs: 5000, baseDelayMs: 5, maxDelayMs: 20 } }).listDomains(),
+        RateLimitError,
+      );
       assert.equal(server.requests.length, 1);
       assert.equal(error.retryAfterMs, 600_000);
       assert.match(error.message, /asked to wait 600 s/);
@@ -87,7 +90,10 @@ describe("SendMailOSClient retries (against a fake server)", () => {
     it("stops once maxElapsedMs has passed", async () => {
       server.script(...Array.from({ length: 100 }, () => serverError()));
       const started = Date.now();
-      await rejection(client({ retry: { maxAttempts: 100, maxElapsedMs: 300, baseDelayMs: 50, maxDelayMs: 100 } }).listDomains(), ServerError);
+      await rejection(
+        client({ retry: { maxAttempts: 100, maxElapsedMs: 300, baseDelayMs: 50, maxDelayMs: 100 } }).listDomains(),
+        ServerError,
+      );
       assert.ok(Date.now() - started < 1000);
       assert.ok(server.requests.length < 20, `${server.requests.length} attempts`);
     });
@@ -150,10 +156,7 @@ describe("SendMailOSClient retries (against a fake server)", () => {
     it("throws ConnectionError naming the address", async () => {
       const port = Number(new URL(server.baseUrl).port);
       await server.stop();
-      const error = await rejection(
-        client({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } }).listDomains(),
-        ConnectionError,
-      );
+      const error = await rejection(client({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20 } }).listDomains(), ConnectionError);
       assert.equal(error.networkCode, "ECONNREFUSED");
       assert.match(error.message, new RegExp(`127\\.0\\.0\\.1:${port}`));
       server = await startFakeServer(); // for afterEach

@@ -38,14 +38,16 @@ function echoedHeaders(req: RecordedRequest): Record<string, string> {
 }
 
 /** A careless server or proxy: the key in every header, and in every field of the body. */
-const echo = (status: number, extra: Record<string, unknown> = {}) => (req: RecordedRequest): Step => {
-  const auth = String(req.headers.authorization);
-  return {
-    status,
-    headers: echoedHeaders(req),
-    body: { success: false, error: `bad auth ${auth}`, message: `you sent ${auth}`, code: `E_${auth}`, ...extra },
+const echo =
+  (status: number, extra: Record<string, unknown> = {}) =>
+  (req: RecordedRequest): Step => {
+    const auth = String(req.headers.authorization);
+    return {
+      status,
+      headers: echoedHeaders(req),
+      body: { success: false, error: `bad auth ${auth}`, message: `you sent ${auth}`, code: `E_${auth}`, ...extra },
+    };
   };
-};
 
 /** An empty list, also echoing the key in every header (what the assumed-endpoint fallbacks read). */
 const echoList = (req: RecordedRequest): Step => ({ status: 200, headers: echoedHeaders(req), body: { success: true, domains: [] } });
@@ -57,7 +59,11 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
   beforeEach(async () => {
     events = [];
     server = await startFakeServer();
-    client = fastClient(server.baseUrl, { timeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 }, onRetry: (e) => events.push(e) });
+    client = fastClient(server.baseUrl, {
+      timeoutMs: 300,
+      retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
+      onRetry: (e) => events.push(e),
+    });
   });
   afterEach(async () => {
     await client.close();
@@ -93,7 +99,12 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
       { label: "431", type: InvalidRequestError, serve: echo(431), call: (c) => c.listDomains() },
       { label: "429, retried", type: RateLimitError, serve: echo(429), call: (c) => c.listDomains() },
       { label: "500, retried", type: ServerError, serve: echo(500), call: (c) => c.listDomains() },
-      { label: "200 of the wrong shape", type: UnexpectedResponseError, serve: (req) => ({ ...echo(200)(req), status: 200 }), call: (c) => c.listDomains() },
+      {
+        label: "200 of the wrong shape",
+        type: UnexpectedResponseError,
+        serve: (req) => ({ ...echo(200)(req), status: 200 }),
+        call: (c) => c.listDomains(),
+      },
       { label: "404 on a documented endpoint", type: UnexpectedResponseError, serve: echo(404), call: (c) => c.listDomains() },
       { label: "302", type: UnexpectedResponseError, serve: echo(302), call: (c) => c.listDomains() },
       { label: "405 on PATCH", type: UnsupportedEndpointError, serve: echo(405), call: (c) => c.updateDomain("d1", { externalId: "x" }) },
@@ -102,7 +113,16 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
         type: UnsupportedEndpointError,
         serve: (req) =>
           `${req.method} ${req.path}` === GET_LIST
-            ? { status: 200, headers: echoedHeaders(req), body: { success: true, domains: [{ id: "d1", domain_name: "a.example", status: "pending", dkim_tokens: ["t"], created_at: "2024-01-01T00:00:00Z" }] } }
+            ? {
+                status: 200,
+                headers: echoedHeaders(req),
+                body: {
+                  success: true,
+                  domains: [
+                    { id: "d1", domain_name: "a.example", status: "pending", dkim_tokens: ["t"], created_at: "2024-01-01T00:00:00Z" },
+                  ],
+                },
+              }
             : echo(404)(req),
         call: (c) => c.updateDomain("d1", { externalId: "x" }),
       },
@@ -129,7 +149,10 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
       await rejection(client.listDomains(), SendMailOSError);
       const retries = events.filter((e) => e.kind === "retry");
       assert.ok(retries.length > 0);
-      assert.ok(retries.some((e) => /REDACTED/.test(e.reason)), "the server's words are reported, redacted");
+      assert.ok(
+        retries.some((e) => /REDACTED/.test(e.reason)),
+        "the server's words are reported, redacted",
+      );
       assertNoSecret(events);
     });
 
@@ -138,7 +161,10 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
       try {
         server.handle(echoList);
         await Promise.all([paced.listDomains(), paced.listDomains(), paced.listDomains()]);
-        assert.ok(events.some((e) => e.kind === "pacing"), "the second and third list waited for a slot");
+        assert.ok(
+          events.some((e) => e.kind === "pacing"),
+          "the second and third list waited for a slot",
+        );
         assertNoSecret(events);
       } finally {
         await paced.close();
@@ -200,4 +226,3 @@ describe("SendMailOSClient and the API key (against a fake server)", () => {
     assert.ok(!req.body.includes(SECRET_KEY));
   });
 });
-

@@ -22,7 +22,13 @@ import {
 import { domainResponseSchema } from "../../sdk/wire";
 
 const now = 1_705_314_600_000;
-const create: RequestInfo = { method: "POST", path: "/api/v1/domains", endpoint: "POST /domains", assumed: false, subject: 'Domain "example.com"' };
+const create: RequestInfo = {
+  method: "POST",
+  path: "/api/v1/domains",
+  endpoint: "POST /domains",
+  assumed: false,
+  subject: 'Domain "example.com"',
+};
 const patch: RequestInfo = {
   method: "PATCH",
   path: "/api/v1/domains/d1",
@@ -133,7 +139,10 @@ describe("error-factory", () => {
         assert.match(error.message, /externalId \(at most 255 characters\)/);
       });
       it("is an InvalidRequestError pointing at workspaceId (431), never a ConnectionError", () => {
-        const error = errorFromResponse(create, response(431, { success: false, error: "Request headers too large", code: "HEADERS_TOO_LARGE" }));
+        const error = errorFromResponse(
+          create,
+          response(431, { success: false, error: "Request headers too large", code: "HEADERS_TOO_LARGE" }),
+        );
         assert.ok(error instanceof InvalidRequestError);
         assert.equal(error.code, "HEADERS_TOO_LARGE");
         assert.match(error.message, /request headers as too large/);

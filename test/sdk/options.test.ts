@@ -6,7 +6,8 @@ import { limits } from "../../sdk/limits";
 import { DEFAULT_RATE_LIMITS, DEFAULT_RETRY, resolveOptions, type SendMailOSClientOptions } from "../../sdk/options";
 import { DEFAULT_USER_AGENT, SDK_VERSION } from "../../sdk/version";
 
-const resolve = (opts: Partial<SendMailOSClientOptions>) => resolveOptions({ apiKey: "sk_test_x", ...opts } as SendMailOSClientOptions, "ua/1");
+const resolve = (opts: Partial<SendMailOSClientOptions>) =>
+  resolveOptions({ apiKey: "sk_test_x", ...opts } as SendMailOSClientOptions, "ua/1");
 
 function assertOptionError(fn: () => unknown, option: string): ConfigurationError {
   try {
@@ -61,7 +62,10 @@ describe("options", () => {
       it("rejects credentials in baseUrl", () => assertOptionError(() => resolve({ baseUrl: "https://u:p@x.com/api/v1" }), "baseUrl"));
       it("rejects an empty workspaceId", () => assertOptionError(() => resolve({ workspaceId: "" }), "workspaceId"));
       it("rejects a workspaceId longer than limits.workspaceIdLength, naming the limit", () => {
-        assert.equal(resolve({ workspaceId: `ws_${"a".repeat(limits.workspaceIdLength - 3)}` }).workspaceId?.length, limits.workspaceIdLength);
+        assert.equal(
+          resolve({ workspaceId: `ws_${"a".repeat(limits.workspaceIdLength - 3)}` }).workspaceId?.length,
+          limits.workspaceIdLength,
+        );
         const error = assertOptionError(() => resolve({ workspaceId: `ws_${"a".repeat(20_000)}` }), "workspaceId");
         assert.match(error.message, new RegExp(`at most ${limits.workspaceIdLength} `));
         assert.ok(error.message.length < 300, "the 20 KB value is not repeated");

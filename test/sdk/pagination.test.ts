@@ -3,8 +3,18 @@ import { FIRST_PAGE, ListWalk, MAX_READINGS, type PageRequest, readEveryPage } f
 import type { ListDomainsResponse, WireDomain } from "../../sdk/wire";
 
 const LIST = "https://api.example/api/v1/domains";
-const domain = (id: string): WireDomain => ({ id, domain_name: `${id}.example`, status: "pending", dkim_tokens: ["t"], created_at: "2024-01-01T00:00:00Z" });
-const page = (ids: string[], paging: Partial<ListDomainsResponse> = {}): ListDomainsResponse => ({ success: true, domains: ids.map(domain), ...paging });
+const domain = (id: string): WireDomain => ({
+  id,
+  domain_name: `${id}.example`,
+  status: "pending",
+  dkim_tokens: ["t"],
+  created_at: "2024-01-01T00:00:00Z",
+});
+const page = (ids: string[], paging: Partial<ListDomainsResponse> = {}): ListDomainsResponse => ({
+  success: true,
+  domains: ids.map(domain),
+  ...paging,
+});
 
 describe("pagination", () => {
   describe("ListWalk", () => {
@@ -46,20 +56,29 @@ describe("pagination", () => {
         return step.kind === "error" ? step.problem : "";
       };
       it("has_more without any way to the next page", () => {
-        assert.match(problem(new ListWalk(LIST, 10), page(["a"], { has_more: true })), /has_more but gives no next_cursor, next link, page or offset/);
+        assert.match(
+          problem(new ListWalk(LIST, 10), page(["a"], { has_more: true })),
+          /has_more but gives no next_cursor, next link, page or offset/,
+        );
       });
       it("a total above what came, without a way to the rest (a silently cut list)", () => {
         assert.match(problem(new ListWalk(LIST, 10), page(["a"], { total: 250 })), /total of 250 but sent 1 domains/);
       });
       it("a next link to another origin or path, which would get the API key", () => {
-        assert.match(problem(new ListWalk(LIST, 10), page(["a"], { next: "https://evil.example/api/v1/domains?x" })), /leaves https:\/\/api\.example\/api\/v1\/domains/);
+        assert.match(
+          problem(new ListWalk(LIST, 10), page(["a"], { next: "https://evil.example/api/v1/domains?x" })),
+          /leaves https:\/\/api\.example\/api\/v1\/domains/,
+        );
         assert.match(problem(new ListWalk(LIST, 10), page(["a"], { next: "/admin/steal" })), /is not followed/);
       });
       it("a cursor seen twice (a loop)", () => {
         const walk = new ListWalk(LIST, 10);
         const first = walk.accept(page(["a"], { next_cursor: "same" }), FIRST_PAGE);
         assert.equal(first.kind, "next");
-        assert.match(problem(walk, page(["b"], { next_cursor: "same" }), { query: "?cursor=same" }), /back to a page already read \("\?cursor=same"\)/);
+        assert.match(
+          problem(walk, page(["b"], { next_cursor: "same" }), { query: "?cursor=same" }),
+          /back to a page already read \("\?cursor=same"\)/,
+        );
       });
       it("a next link back to the first page", () => {
         const walk = new ListWalk(LIST, 10);
@@ -71,7 +90,10 @@ describe("pagination", () => {
         assert.match(problem(new ListWalk(LIST, 10), page([], { has_more: true, next_cursor: "c2" })), /no progress/);
       });
       it("a server that ignores the page asked for", () => {
-        assert.match(problem(new ListWalk(LIST, 10), page(["a"], { page: 1, has_more: true }), { query: "?page=2", page: 2 }), /page 2 was asked for and page 1 came back/);
+        assert.match(
+          problem(new ListWalk(LIST, 10), page(["a"], { page: 1, has_more: true }), { query: "?page=2", page: 2 }),
+          /page 2 was asked for and page 1 came back/,
+        );
       });
       it("more pages than maxPages", () => {
         const walk = new ListWalk(LIST, 2);
@@ -84,7 +106,10 @@ describe("pagination", () => {
       it("when the total moves between pages", () => {
         const walk = new ListWalk(LIST, 10);
         walk.accept(page(["a"], { page: 1, total: 2 }), FIRST_PAGE);
-        assert.deepEqual(walk.accept(page(["c"], { page: 2, total: 3 }), { query: "?page=2", page: 2 }), { kind: "restart", reason: "the total went from 2 to 3 between pages" });
+        assert.deepEqual(walk.accept(page(["c"], { page: 2, total: 3 }), { query: "?page=2", page: 2 }), {
+          kind: "restart",
+          reason: "the total went from 2 to 3 between pages",
+        });
       });
       it("when a domain comes on two pages", () => {
         const walk = new ListWalk(LIST, 10);
@@ -98,21 +123,32 @@ describe("pagination", () => {
     it("reads again after a change, and reports a list that never holds still", async () => {
       let calls = 0;
       // Page 1 says 2 domains in all; by page 2 a third was created.
-      const outcome = await readEveryPage(async (request) => {
-        calls++;
-        return request.page === 2 ? page([`d${calls}`], { page: 2, total: 3 }) : page(["a"], { page: 1, total: 2 });
-      }, LIST, 10);
+      const outcome = await readEveryPage(
+        async (request) => {
+          calls++;
+          return request.page === 2 ? page([`d${calls}`], { page: 2, total: 3 }) : page(["a"], { page: 1, total: 2 });
+        },
+        LIST,
+        10,
+      );
       assert.equal(outcome.ok, false);
-      assert.match(!outcome.ok ? outcome.problem : "", new RegExp(`changed while it was read, ${MAX_READINGS} times in a row \\(last: the total went from 2 to 3`));
+      assert.match(
+        !outcome.ok ? outcome.problem : "",
+        new RegExp(`changed while it was read, ${MAX_READINGS} times in a row \\(last: the total went from 2 to 3`),
+      );
       assert.equal(calls, 2 * MAX_READINGS);
     });
     it("returns every domain once the list holds still", async () => {
       const pages = [page(["a"], { page: 1, total: 2 }), page(["b"], { page: 2, total: 2 })];
       const asked: string[] = [];
-      const outcome = await readEveryPage(async (request) => {
-        asked.push(request.query);
-        return pages[asked.length - 1]!;
-      }, LIST, 10);
+      const outcome = await readEveryPage(
+        async (request) => {
+          asked.push(request.query);
+          return pages[asked.length - 1]!;
+        },
+        LIST,
+        10,
+      );
       assert.deepEqual(outcome.ok && outcome.domains.map((d) => d.id), ["a", "b"]);
       assert.deepEqual(asked, ["", "?page=2"]);
     });

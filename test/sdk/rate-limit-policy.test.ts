@@ -151,10 +151,11 @@ describe("rate-limit-policy", () => {
   describe("rateLimitInfo", () => {
     it("parses the documented headers (Reset in Unix seconds)", () => {
       const now = 1_705_314_600_000;
-      assert.deepEqual(
-        rateLimitInfo({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1705314660" }, now),
-        { limit: 10, remaining: 0, resetAt: 1_705_314_660_000 },
-      );
+      assert.deepEqual(rateLimitInfo({ "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1705314660" }, now), {
+        limit: 10,
+        remaining: 0,
+        resetAt: 1_705_314_660_000,
+      });
     });
     it("is empty without headers", () => assert.deepEqual(rateLimitInfo({}, 0), {}));
   });

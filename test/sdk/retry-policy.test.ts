@@ -16,13 +16,22 @@ import { delayFor, nextRetry, shouldRetry, type RetryPolicy } from "../../sdk/re
 const policy: RetryPolicy = { maxAttempts: 5, maxElapsedMs: 120_000, baseDelayMs: 500, maxDelayMs: 30_000 };
 const server = (): SendMailOSError => new ServerError("x", { code: "SERVER_ERROR", status: 503, retryable: true });
 const limited = (retryAfter?: number): SendMailOSError =>
-  new RateLimitError("x", { code: "RATE_LIMITED", status: 429, retryable: true, ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }) });
+  new RateLimitError("x", {
+    code: "RATE_LIMITED",
+    status: 429,
+    retryable: true,
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+  });
 const network = (): SendMailOSError => new ConnectionError("x", { code: "CONNECTION_ERROR", retryable: true, timeout: false });
 
 describe("retry-policy", () => {
   describe("shouldRetry", () => {
     describe("when the error is retryable (429, 5xx, network)", () => {
-      for (const [name, make] of [["429", () => limited()], ["503", server], ["network", network]] as const) {
+      for (const [name, make] of [
+        ["429", () => limited()],
+        ["503", server],
+        ["network", network],
+      ] as const) {
         it(`retries ${name} while attempts and time remain`, () => {
           assert.equal(shouldRetry(make(), 1, 0, policy), true);
           assert.equal(shouldRetry(make(), 4, 119_999, policy), true);
@@ -56,19 +65,31 @@ describe("retry-policy", () => {
   describe("delayFor", () => {
     describe("without a server hint", () => {
       it("grows exponentially: the ceiling doubles with each attempt", () => {
-        assert.deepEqual([1, 2, 3, 4].map((a) => delayFor(a, undefined, policy, () => 0.999999)), [500, 1000, 2000, 4000]);
+        assert.deepEqual(
+          [1, 2, 3, 4].map((a) => delayFor(a, undefined, policy, () => 0.999999)),
+          [500, 1000, 2000, 4000],
+        );
       });
 
       it("never exceeds maxDelayMs", () => {
-        assert.equal(delayFor(20, undefined, policy, () => 0.999999), 30_000);
+        assert.equal(
+          delayFor(20, undefined, policy, () => 0.999999),
+          30_000,
+        );
       });
 
       it("never goes below the floor of baseDelayMs / 2", () => {
-        assert.deepEqual([1, 5, 20].map((a) => delayFor(a, undefined, policy, () => 0)), [250, 250, 250]);
+        assert.deepEqual(
+          [1, 5, 20].map((a) => delayFor(a, undefined, policy, () => 0)),
+          [250, 250, 250],
+        );
       });
 
       it("spreads delays between floor and ceiling (full jitter)", () => {
-        assert.equal(delayFor(3, undefined, policy, () => 0.5), 1125);
+        assert.equal(
+          delayFor(3, undefined, policy, () => 0.5),
+          1125,
+        );
       });
 
       it("stays within bounds for random jitter", () => {
@@ -82,23 +103,38 @@ describe("retry-policy", () => {
 
     describe("with a server hint", () => {
       it("waits at least the hint, plus at most min(baseDelayMs, 1s) of jitter", () => {
-        assert.equal(delayFor(1, 2000, policy, () => 0), 2000);
-        assert.equal(delayFor(1, 2000, policy, () => 0.999999), 2500);
+        assert.equal(
+          delayFor(1, 2000, policy, () => 0),
+          2000,
+        );
+        assert.equal(
+          delayFor(1, 2000, policy, () => 0.999999),
+          2500,
+        );
       });
 
       it("honours hints longer than maxDelayMs", () => {
-        assert.equal(delayFor(1, 45_000, policy, () => 0), 45_000);
+        assert.equal(
+          delayFor(1, 45_000, policy, () => 0),
+          45_000,
+        );
       });
 
       it("treats a hint in the past as zero", () => {
-        assert.equal(delayFor(1, -5000, policy, () => 0), 0);
+        assert.equal(
+          delayFor(1, -5000, policy, () => 0),
+          0,
+        );
       });
     });
   });
 
   describe("nextRetry", () => {
     it("returns the delay when a retry fits the budget", () => {
-      assert.deepEqual(nextRetry(server(), 1, 0, policy, () => 0), { retry: true, delayMs: 250 });
+      assert.deepEqual(
+        nextRetry(server(), 1, 0, policy, () => 0),
+        { retry: true, delayMs: 250 },
+      );
     });
 
     it("does not retry non-retryable errors", () => {
@@ -107,7 +143,10 @@ describe("retry-policy", () => {
     });
 
     it("shortens a plain backoff to the time left in the budget", () => {
-      assert.deepEqual(nextRetry(server(), 3, 119_900, policy, () => 0.999999), { retry: true, delayMs: 100 });
+      assert.deepEqual(
+        nextRetry(server(), 3, 119_900, policy, () => 0.999999),
+        { retry: true, delayMs: 100 },
+      );
     });
 
     it("gives up when the server asks to wait past the budget", () => {
@@ -130,7 +169,8 @@ describe("retry-policy", () => {
 
   describe("rateLimitResetAt (header)", () => {
     const now = 1_705_314_600_000;
-    it("reads Unix seconds (documented)", () => assert.equal(rateLimitResetAt({ "x-ratelimit-reset": "1705314660" }, now), 1_705_314_660_000));
+    it("reads Unix seconds (documented)", () =>
+      assert.equal(rateLimitResetAt({ "x-ratelimit-reset": "1705314660" }, now), 1_705_314_660_000));
     it("reads small values as seconds from now", () => assert.equal(rateLimitResetAt({ "x-ratelimit-reset": "30" }, now), now + 30_000));
     it("reads Unix milliseconds", () => assert.equal(rateLimitResetAt({ "x-ratelimit-reset": "1705314660000" }, now), 1_705_314_660_000));
   });

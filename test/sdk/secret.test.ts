@@ -25,12 +25,20 @@ describe("secret", () => {
       assert.equal(odd.redact(JSON.stringify({ e: 'sk_live_a/b+c="d"' })), `{"e":"${REDACTED}"}`);
     });
     it("redacts header names and values, arrays included", () => {
-      assert.deepEqual(key.redactHeaders({ "x-request-id": "sk_live_abcdef123456", "set-cookie": ["a", "k=sk_live_abcdef123456"], "x-sk_live_abcdef123456": "1", gone: undefined }), {
-        "x-request-id": REDACTED,
-        "set-cookie": ["a", `k=${REDACTED}`],
-        [`x-${REDACTED}`]: "1",
-        gone: undefined,
-      });
+      assert.deepEqual(
+        key.redactHeaders({
+          "x-request-id": "sk_live_abcdef123456",
+          "set-cookie": ["a", "k=sk_live_abcdef123456"],
+          "x-sk_live_abcdef123456": "1",
+          gone: undefined,
+        }),
+        {
+          "x-request-id": REDACTED,
+          "set-cookie": ["a", `k=${REDACTED}`],
+          [`x-${REDACTED}`]: "1",
+          gone: undefined,
+        },
+      );
     });
     it("keeps a network error that holds no key, and replaces one that does by a redacted copy", () => {
       const clean = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });

@@ -18,9 +18,7 @@ export function fakeDomainState(inputs: Record<string, unknown>, tokenCount = 3)
     status: "pending",
     dkimTokens: tokens,
     // Deliberately out of name order: helpers must not depend on the API's order.
-    dnsRecords: tokens
-      .map((t) => ({ type: "CNAME", name: `${t}._domainkey.${domain}`, value: `${t}.dkim.amazonses.com` }))
-      .reverse(),
+    dnsRecords: tokens.map((t) => ({ type: "CNAME", name: `${t}._domainkey.${domain}`, value: `${t}.dkim.amazonses.com` })).reverse(),
   };
 }
 

@@ -55,7 +55,10 @@ describe("VerifiedDomain", () => {
     assert.equal(await valueOf(vd.status), "pending");
     assert.equal(await valueOf(vd.timeToVerifySeconds), 0);
     await settle();
-    assert.deepEqual(declared.map((d) => d.type), ["sendmailos:index:VerifiedDomain", "pulumi-nodejs:dynamic/sendmailos:Domain"]);
+    assert.deepEqual(
+      declared.map((d) => d.type),
+      ["sendmailos:index:VerifiedDomain", "pulumi-nodejs:dynamic/sendmailos:Domain"],
+    );
   });
 
   it("passes wait settings to the verification", async () => {
@@ -70,7 +73,11 @@ describe("VerifiedDomain", () => {
   it("hands an explicit aws provider to the records", async () => {
     const declared = await installMocks();
     const provider = new aws.Provider("eu", { region: "eu-west-1" });
-    const vd = new VerifiedDomain("acme", { domain: "acme.com", dns: { provider: "route53", zoneId: "Z1" } }, { providers: { aws: provider } });
+    const vd = new VerifiedDomain(
+      "acme",
+      { domain: "acme.com", dns: { provider: "route53", zoneId: "Z1" } },
+      { providers: { aws: provider } },
+    );
     await settle();
     assert.equal(declared.filter((d) => d.type === recordType).length, 3);
     const record = vd.dnsRecordResources[0] as aws.route53.Record;

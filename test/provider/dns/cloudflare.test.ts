@@ -10,7 +10,10 @@ describe("cloudflareDkimRecords", () => {
     cloudflareDkimRecords("acme", domain, { zoneId: "zone-1" });
     await settle();
     const records = declared.filter((d) => d.type === "cloudflare:index/dnsRecord:DnsRecord");
-    assert.deepEqual(records.map((d) => d.name), ["acme-dkim-1", "acme-dkim-2", "acme-dkim-3"]);
+    assert.deepEqual(
+      records.map((d) => d.name),
+      ["acme-dkim-1", "acme-dkim-2", "acme-dkim-3"],
+    );
     assert.deepEqual(records[2]!.inputs, {
       zoneId: "zone-1",
       name: "acmecomtok2._domainkey.acme.com",

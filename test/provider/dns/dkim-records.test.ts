@@ -14,11 +14,14 @@ describe("pickDkimRecord", () => {
   for (const count of [0, 2, 4]) {
     it(`fails clearly when SendMailOS returns ${count} records`, () => {
       const records = Array.from({ length: count }, (_, i) => record(`t${i}`));
-      assert.throws(() => pickDkimRecord("acme.com", records, 0), (error: unknown) => {
-        assert.ok(error instanceof DkimRecordCountError);
-        assert.match(error.message, new RegExp(`returned ${count} DKIM records for acme\\.com, but Easy DKIM always has 3`));
-        return true;
-      });
+      assert.throws(
+        () => pickDkimRecord("acme.com", records, 0),
+        (error: unknown) => {
+          assert.ok(error instanceof DkimRecordCountError);
+          assert.match(error.message, new RegExp(`returned ${count} DKIM records for acme\\.com, but Easy DKIM always has 3`));
+          return true;
+        },
+      );
     });
   }
 });

@@ -13,7 +13,11 @@ function notInstalled(id: string): never {
  * printed last: which optional peers are in `require.cache` after the package declared some records.
  */
 function loadedPeersAfter(program: string): { aws: number; cloudflare: number } {
-  const result = spawnSync(process.execPath, ["-e", program], { cwd: path.resolve(__dirname, "../../../.."), encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["-e", program], {
+    cwd: path.resolve(__dirname, "../../../.."),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout.trim().split("\n").pop()!) as { aws: number; cloudflare: number };
 }
@@ -46,18 +50,28 @@ describe("optional peer dependencies (@pulumi/aws, @pulumi/cloudflare)", () => {
           error.packageName === "@pulumi/aws" &&
           /Route53 .*needs the package @pulumi\/aws, which is not installed\. Run `npm install @pulumi\/aws@\^7\.0\.0`/.test(error.message),
       );
-      assert.throws(() => loadOptionalPeer("@pulumi/cloudflare", notInstalled), /Cloudflare .*needs the package @pulumi\/cloudflare.*`npm install @pulumi\/cloudflare@\^6\.0\.0`/);
+      assert.throws(
+        () => loadOptionalPeer("@pulumi/cloudflare", notInstalled),
+        /Cloudflare .*needs the package @pulumi\/cloudflare.*`npm install @pulumi\/cloudflare@\^6\.0\.0`/,
+      );
     });
 
     it("keeps the original error when the package is installed but one of its own modules is missing", () => {
       const broken = (id: string) => notInstalled(id === "@pulumi/aws" ? "@pulumi/aws-native-helper" : id);
-      assert.throws(() => loadOptionalPeer("@pulumi/aws", broken), (error: unknown) => !(error instanceof MissingDnsProviderError) && /aws-native-helper/.test(String(error)));
+      assert.throws(
+        () => loadOptionalPeer("@pulumi/aws", broken),
+        (error: unknown) => !(error instanceof MissingDnsProviderError) && /aws-native-helper/.test(String(error)),
+      );
     });
 
     it("refuses a version without what we use, naming the installed one", () => {
       // Cloudflare provider v5 had `Record`, not `DnsRecord`.
-      const v5 = (id: string) => (id.endsWith("package.json") ? { version: "5.49.1" } : { Record: class {}, getZoneOutput: () => undefined });
-      assert.throws(() => loadOptionalPeer("@pulumi/cloudflare", v5), /needs @pulumi\/cloudflare \^6\.0\.0, but version 5\.49\.1 is installed/);
+      const v5 = (id: string) =>
+        id.endsWith("package.json") ? { version: "5.49.1" } : { Record: class {}, getZoneOutput: () => undefined };
+      assert.throws(
+        () => loadOptionalPeer("@pulumi/cloudflare", v5),
+        /needs @pulumi\/cloudflare \^6\.0\.0, but version 5\.49\.1 is installed/,
+      );
     });
   });
 

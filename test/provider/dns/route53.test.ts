@@ -13,7 +13,10 @@ describe("route53DkimRecords", () => {
     assert.deepEqual(names, ["acmecomtok0._domainkey.acme.com", "acmecomtok1._domainkey.acme.com", "acmecomtok2._domainkey.acme.com"]);
     await settle();
     const declaredRecords = declared.filter((d) => d.type === "aws:route53/record:Record");
-    assert.deepEqual(declaredRecords.map((d) => d.name), ["acme-dkim-1", "acme-dkim-2", "acme-dkim-3"]);
+    assert.deepEqual(
+      declaredRecords.map((d) => d.name),
+      ["acme-dkim-1", "acme-dkim-2", "acme-dkim-3"],
+    );
     assert.deepEqual(declaredRecords[0]!.inputs, {
       zoneId: "Z1",
       name: "acmecomtok0._domainkey.acme.com",

@@ -24,7 +24,14 @@ function state(overrides: Partial<DomainState> = {}): DomainState {
 }
 
 function inputs(overrides: Partial<DomainInputs> = {}): DomainInputs {
-  return { domain: "acme.com", externalId: "client_1", metadata: { a: "1", b: "2" }, adoptExisting: false, deletionPolicy: "delete", ...overrides };
+  return {
+    domain: "acme.com",
+    externalId: "client_1",
+    metadata: { a: "1", b: "2" },
+    adoptExisting: false,
+    deletionPolicy: "delete",
+    ...overrides,
+  };
 }
 
 describe("diffDomain", () => {
@@ -80,10 +87,16 @@ describe("diffDomain", () => {
 
   it("writes an odd metadata key as a quoted path", () => {
     const diff = diffDomain(state({ metadata: {} }), inputs({ metadata: { "client name": "x" } }));
-    assert.deepEqual(diff.properties.map((p) => p.path), ['metadata["client name"]']);
+    assert.deepEqual(
+      diff.properties.map((p) => p.path),
+      ['metadata["client name"]'],
+    );
   });
 
   it("changes deletionPolicy in place", () => {
-    assert.deepEqual(diffDomain(state(), inputs({ deletionPolicy: "retain" })).properties.map((p) => p.path), ["deletionPolicy"]);
+    assert.deepEqual(
+      diffDomain(state(), inputs({ deletionPolicy: "retain" })).properties.map((p) => p.path),
+      ["deletionPolicy"],
+    );
   });
 });

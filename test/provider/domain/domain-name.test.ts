@@ -11,7 +11,9 @@ function sameUpToDocumentedChanges(input: string, normalized: string): boolean {
   const labels = normalized.split(".");
   return (
     inputLabels.length === labels.length &&
-    labels.every((label, i) => label === inputLabels[i]!.toLowerCase() || domainToUnicode(label) === inputLabels[i]!.normalize("NFKC").toLowerCase())
+    labels.every(
+      (label, i) => label === inputLabels[i]!.toLowerCase() || domainToUnicode(label) === inputLabels[i]!.normalize("NFKC").toLowerCase(),
+    )
   );
 }
 
@@ -92,7 +94,31 @@ describe("normalizeDomainName", () => {
     const domainish = fc.string({
       unit: fc.oneof(
         fc.constantFrom(..."abcXYZ019-.".split("")),
-        fc.constantFrom("?", "#", "\\", "/", "%", "@", ":", "*", " ", "\t", "\r", "\n", "\u0000", "\u00ad", "\u200b", "\u202e", "。", "．", "ü", "ß", "İ", "ａ", "_"),
+        fc.constantFrom(
+          "?",
+          "#",
+          "\\",
+          "/",
+          "%",
+          "@",
+          ":",
+          "*",
+          " ",
+          "\t",
+          "\r",
+          "\n",
+          "\u0000",
+          "\u00ad",
+          "\u200b",
+          "\u202e",
+          "。",
+          "．",
+          "ü",
+          "ß",
+          "İ",
+          "ａ",
+          "_",
+        ),
       ),
       maxLength: 40,
     });

@@ -27,7 +27,10 @@ describe("domainOperations against the emulator", () => {
     it("fails with the config command when no API key is configured, once in full, without a stack", async () => {
       setSettings({});
       const first = await domainOperations.check({}, { domain: "acme.com" });
-      assert.deepEqual(first.failures.map((f) => f.property), [""]);
+      assert.deepEqual(
+        first.failures.map((f) => f.property),
+        [""],
+      );
       assert.match(first.failures[0]!.reason, /pulumi config set --secret sendmailos:apiKey/);
       assert.doesNotMatch(first.failures[0]!.reason, /\bat .*\.js:\d+/);
       const second = await domainOperations.check({}, { domain: "other.com" });
@@ -97,10 +100,19 @@ describe("domainOperations against the emulator", () => {
       assert.equal(read!.id, id);
       assert.equal(read!.state.externalId, "changed-by-hand");
       assert.deepEqual(read!.inputs.metadata, { plan: "free" });
-      const diff = await domainOperations.diff(id, read!.state, { domain: "acme.com", externalId: "c1", metadata: { plan: "pro" }, adoptExisting: false, deletionPolicy: "delete" });
+      const diff = await domainOperations.diff(id, read!.state, {
+        domain: "acme.com",
+        externalId: "c1",
+        metadata: { plan: "pro" },
+        adoptExisting: false,
+        deletionPolicy: "delete",
+      });
       assert.equal(diff.changes, true);
       assert.deepEqual(diff.replaces, []);
-      assert.deepEqual(diff.properties.map((p) => p.path), ["externalId", "metadata.plan"]);
+      assert.deepEqual(
+        diff.properties.map((p) => p.path),
+        ["externalId", "metadata.plan"],
+      );
     });
 
     it("reports live status and verifiedAt", async () => {
@@ -145,21 +157,37 @@ describe("domainOperations against the emulator", () => {
     it("takes the inputs from what SendMailOS has, so the next diff against the same program is empty", async () => {
       const { id } = await register({ domain: "acme.com", externalId: "c1", metadata: { plan: "pro" } });
       const read = await domainOperations.read(id, {});
-      assert.deepEqual(read!.inputs, { domain: "acme.com", externalId: "c1", metadata: { plan: "pro" }, adoptExisting: false, deletionPolicy: "delete" });
+      assert.deepEqual(read!.inputs, {
+        domain: "acme.com",
+        externalId: "c1",
+        metadata: { plan: "pro" },
+        adoptExisting: false,
+        deletionPolicy: "delete",
+      });
       const program = await domainOperations.check({}, { domain: "Acme.com", externalId: "c1", metadata: { plan: "pro" } });
       assert.equal((await domainOperations.diff(id, read!.state, program.inputs as DomainInputs)).changes, false);
     });
 
     it("leaves empty metadata and a missing externalId out of the imported inputs", async () => {
       const { id } = await register({ domain: "bare.example" });
-      assert.deepEqual((await domainOperations.read(id, {}))!.inputs, { domain: "bare.example", adoptExisting: false, deletionPolicy: "delete" });
+      assert.deepEqual((await domainOperations.read(id, {}))!.inputs, {
+        domain: "bare.example",
+        adoptExisting: false,
+        deletionPolicy: "delete",
+      });
     });
   });
 
   describe("previewUpdate", () => {
     it("keeps the registration and shows the new externalId and metadata", async () => {
       const { id, outs } = await register({ domain: "acme.com", externalId: "c1" });
-      const preview = domainOperations.previewUpdate!(id, outs, { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" });
+      const preview = domainOperations.previewUpdate!(id, outs, {
+        domain: "acme.com",
+        externalId: "c2",
+        metadata: { k: "v" },
+        adoptExisting: false,
+        deletionPolicy: "delete",
+      });
       assert.deepEqual({ ...outs, externalId: "c2", metadata: { k: "v" } }, preview);
     });
   });
@@ -167,7 +195,12 @@ describe("domainOperations against the emulator", () => {
   describe("update", () => {
     it("changes externalId and metadata in place", async () => {
       const { id, outs } = await register({ domain: "acme.com", externalId: "c1" });
-      const updated = await domainOperations.update(id, outs, { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" }, {});
+      const updated = await domainOperations.update(
+        id,
+        outs,
+        { domain: "acme.com", externalId: "c2", metadata: { k: "v" }, adoptExisting: false, deletionPolicy: "delete" },
+        {},
+      );
       assert.equal(updated.externalId, "c2");
       assert.deepEqual(updated.metadata, { k: "v" });
       assert.equal(updated.domainId, id);

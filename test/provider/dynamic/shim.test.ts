@@ -20,7 +20,10 @@ async function serialize(kind: ProviderKind): Promise<string> {
 /** Loads serialized provider text the way the dynamic-provider host does, resolving from the repo. */
 function deserialize(text: string): pulumi.dynamic.ResourceProvider {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const requireFromString = require("require-from-string") as (code: string, filename: string) => { handler: () => pulumi.dynamic.ResourceProvider };
+  const requireFromString = require("require-from-string") as (
+    code: string,
+    filename: string,
+  ) => { handler: () => pulumi.dynamic.ResourceProvider };
   return requireFromString(text, path.join(process.cwd(), "__provider.js")).handler();
 }
 

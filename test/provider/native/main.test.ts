@@ -19,7 +19,10 @@ describe("native provider main", () => {
       const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
       const pulumiModules = loaded.filter((file) => /node_modules[\\/]@pulumi[\\/]/.test(file));
       assert.ok(pulumiModules.length > 0, "the protocol stubs come from @pulumi/pulumi/proto");
-      assert.deepEqual(pulumiModules.filter((file) => !/[\\/]@pulumi[\\/]pulumi[\\/]proto[\\/]/.test(file)), []);
+      assert.deepEqual(
+        pulumiModules.filter((file) => !/[\\/]@pulumi[\\/]pulumi[\\/]proto[\\/]/.test(file)),
+        [],
+      );
     });
   });
 });

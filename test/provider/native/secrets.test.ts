@@ -13,17 +13,25 @@ describe("native provider secrets", () => {
 
   describe("keepSecretsOf (the engine's annotateSecrets)", () => {
     it("marks an output secret when the input of the same name held a secret anywhere", () => {
-      const outputs = keepSecretsOf({ domain: "acme.com", value: "v", list: ["a", "b"], id: "d1" }, { domain: "acme.com", value: secret("v"), list: ["a", secret("b")] });
+      const outputs = keepSecretsOf(
+        { domain: "acme.com", value: "v", list: ["a", "b"], id: "d1" },
+        { domain: "acme.com", value: secret("v"), list: ["a", secret("b")] },
+      );
       assert.deepEqual(outputs, { domain: "acme.com", value: secret("v"), list: secret(["a", "b"]), id: "d1" });
     });
 
     it("compares a map that is not itself secret key by key", () => {
-      const outputs = keepSecretsOf({ metadata: { team: "ops", plan: "pro", added: "x" } }, { metadata: { team: secret("ops"), plan: "pro" } });
+      const outputs = keepSecretsOf(
+        { metadata: { team: "ops", plan: "pro", added: "x" } },
+        { metadata: { team: secret("ops"), plan: "pro" } },
+      );
       assert.deepEqual(outputs, { metadata: { team: secret("ops"), plan: "pro", added: "x" } });
     });
 
     it("marks a whole map whose input was secret, and never wraps twice", () => {
-      assert.deepEqual(keepSecretsOf({ metadata: { team: "ops" } }, { metadata: secret({ team: "ops" }) }), { metadata: secret({ team: "ops" }) });
+      assert.deepEqual(keepSecretsOf({ metadata: { team: "ops" } }, { metadata: secret({ team: "ops" }) }), {
+        metadata: secret({ team: "ops" }),
+      });
       assert.deepEqual(keepSecretsOf({ value: secret("v") }, { value: secret("v") }), { value: secret("v") });
       assert.ok(isSecret(secret(undefined)));
     });

@@ -12,7 +12,8 @@ const struct = (value: Record<string, unknown>) => structproto.Struct.fromJavaSc
 /** Calls one handler of the service as gRPC would; resolves with its response. */
 function call(method: string, request: unknown): Promise<any> {
   return new Promise((resolve, reject) => {
-    service[method]!({ request }, ((error: grpc.ServiceError | null, response: unknown) => (error ? reject(error) : resolve(response))) as grpc.sendUnaryData<unknown>);
+    service[method]!({ request }, ((error: grpc.ServiceError | null, response: unknown) =>
+      error ? reject(error) : resolve(response)) as grpc.sendUnaryData<unknown>);
   });
 }
 

@@ -33,10 +33,13 @@ describe("DomainListCache", () => {
   it("serves from memory while the list is younger than maxAge, then fetches again", async () => {
     let clock = 1_000;
     let calls = 0;
-    const cache = new DomainListCache(async () => {
-      calls += 1;
-      return [domain("a")];
-    }, () => clock);
+    const cache = new DomainListCache(
+      async () => {
+        calls += 1;
+        return [domain("a")];
+      },
+      () => clock,
+    );
     await cache.find("a", 5_000);
     clock += 4_000;
     await cache.find("a", 5_000);
@@ -66,10 +69,13 @@ describe("DomainListCache", () => {
   it("orders a change and the reads after it within one millisecond: they share one list, the one before is not used", async () => {
     // A frozen clock: on a fast machine the last create and the reads of a refresh share a millisecond.
     let calls = 0;
-    const cache = new DomainListCache(async () => {
-      calls += 1;
-      return [domain(`a${calls}`)];
-    }, () => 5_000);
+    const cache = new DomainListCache(
+      async () => {
+        calls += 1;
+        return [domain(`a${calls}`)];
+      },
+      () => 5_000,
+    );
     await cache.find("a1", 60_000);
     cache.invalidate();
     const found = await Promise.all([cache.find("a2", 60_000), cache.find("a2", 60_000), cache.find("a2", 60_000)]);
@@ -94,10 +100,13 @@ describe("DomainListCache, when a domain is missing from a list", () => {
     let clock = 0;
     let created = false;
     let calls = 0;
-    const cache = new DomainListCache(async () => {
-      calls += 1;
-      return created ? [domain("new")] : [];
-    }, () => clock);
+    const cache = new DomainListCache(
+      async () => {
+        calls += 1;
+        return created ? [domain("new")] : [];
+      },
+      () => clock,
+    );
     await cache.find("other", 60_000); // a list from before "new" existed
     created = true;
     clock += 10;
@@ -109,14 +118,17 @@ describe("DomainListCache, when a domain is missing from a list", () => {
     let release: (() => void) | undefined;
     let calls = 0;
     let clock = 0;
-    const cache = new DomainListCache(async () => {
-      calls += 1;
-      if (calls === 1) {
-        await new Promise<void>((r) => (release = r));
-        return [];
-      }
-      return [domain("late")];
-    }, () => clock);
+    const cache = new DomainListCache(
+      async () => {
+        calls += 1;
+        if (calls === 1) {
+          await new Promise<void>((r) => (release = r));
+          return [];
+        }
+        return [domain("late")];
+      },
+      () => clock,
+    );
     const early = cache.find("late", 0);
     clock += 5;
     const late = cache.find("late", 60_000);
@@ -154,10 +166,13 @@ describe("DomainListCache.poll (waits)", () => {
     let created = false;
     let clock = 0;
     const requestedAt: number[] = [];
-    const cache = new DomainListCache(async () => {
-      requestedAt.push(Date.now());
-      return created ? [domain("a"), domain("new")] : [domain("a")];
-    }, () => clock);
+    const cache = new DomainListCache(
+      async () => {
+        requestedAt.push(Date.now());
+        return created ? [domain("a"), domain("new")] : [domain("a")];
+      },
+      () => clock,
+    );
     await cache.poll("a", 200, 0);
     created = true;
     clock = 10; // the new domain's wait starts 10 ms after that list was requested

@@ -71,7 +71,8 @@ describe("one definition per resource: check, the component and the program conf
   }
   for (const wait of waitCases) {
     it(`wait settings ${JSON.stringify(wait)}`, async () => {
-      const byCheck = checkInputs(verificationInputsSchema, { domainId: "d", ...wait }, { refine: checkWaitSettings }).failures.length === 0;
+      const byCheck =
+        checkInputs(verificationInputsSchema, { domainId: "d", ...wait }, { refine: checkWaitSettings }).failures.length === 0;
       const entry = { domain: "acme.com", dns: { provider: "emulator" }, wait };
       assert.equal(acceptedByConfig(entry), byCheck, "program config");
       assert.equal(await acceptedByComponent(entry), byCheck, "VerifiedDomain");

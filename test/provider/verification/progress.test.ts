@@ -5,7 +5,13 @@ import type { RecordCheck } from "../../../provider/verification/dns-diagnosis";
 const checks: RecordCheck[] = [
   { name: "a._domainkey.acme.com", expected: "a.dkim.amazonses.com", state: "ok", found: ["a.dkim.amazonses.com"] },
   { name: "b._domainkey.acme.com", expected: "b.dkim.amazonses.com", state: "missing", found: [], hint: "create a CNAME" },
-  { name: "c._domainkey.acme.com", expected: "c.dkim.amazonses.com", state: "wrong", found: ["x.example.net"], hint: "change the CNAME's value" },
+  {
+    name: "c._domainkey.acme.com",
+    expected: "c.dkim.amazonses.com",
+    state: "wrong",
+    found: ["x.example.net"],
+    hint: "change the CNAME's value",
+  },
 ];
 
 describe("progress", () => {

@@ -39,7 +39,10 @@ describe("diffVerification", () => {
   it("updates the wait settings in place, each named", () => {
     const diff = diffVerification(state(), inputs({ timeoutSeconds: 60, dnsResolvers: ["1.1.1.1"], maxPollIntervalSeconds: 10 }));
     assert.deepEqual(diff.replaces, []);
-    assert.deepEqual(diff.properties.map((p) => `${p.kind} ${p.path}`), ["update timeoutSeconds", "add maxPollIntervalSeconds", "add dnsResolvers"]);
+    assert.deepEqual(
+      diff.properties.map((p) => `${p.kind} ${p.path}`),
+      ["update timeoutSeconds", "add maxPollIntervalSeconds", "add dnsResolvers"],
+    );
   });
 
   it("compares resolver lists by content", () => {

@@ -15,13 +15,16 @@ async function register(domain: string): Promise<DomainState> {
 }
 
 async function verificationInputs(domain: DomainState, extra: Record<string, unknown> = {}): Promise<VerificationInputs> {
-  const { inputs, failures } = await verificationOperations.check({}, {
-    domainId: domain.domainId,
-    domainName: domain.domainName,
-    pollIntervalSeconds: 0.1,
-    maxPollIntervalSeconds: 0.2,
-    ...extra,
-  });
+  const { inputs, failures } = await verificationOperations.check(
+    {},
+    {
+      domainId: domain.domainId,
+      domainName: domain.domainName,
+      pollIntervalSeconds: 0.1,
+      maxPollIntervalSeconds: 0.2,
+      ...extra,
+    },
+  );
   assert.deepEqual(failures, []);
   return inputs as VerificationInputs;
 }
@@ -57,7 +60,10 @@ describe("verificationOperations against the emulator and its DNS", () => {
     assert.equal(id, domain.domainId);
     assert.equal(state.status, "verified");
     assert.ok(state.verifiedAt);
-    assert.deepEqual(state.records.map((r) => r.state), ["ok", "ok", "ok"]);
+    assert.deepEqual(
+      state.records.map((r) => r.state),
+      ["ok", "ok", "ok"],
+    );
     const missing = fx.lines.filter((l) => /^acme\.com: pending .*0\/3 DKIM records correct/.test(l));
     assert.equal(missing.length, 1, "one line while nothing changes");
     assert.match(missing[0]!, /0\/3 DKIM records correct in DNS \(asked 127\.0\.0\.1:\d+\); missing: /);
@@ -75,7 +81,12 @@ describe("verificationOperations against the emulator and its DNS", () => {
     await verificationOperations.create(await verificationInputs(domain), {});
     const progress = fx.lines.filter((l) => l.startsWith("acme.com: pending") && l.includes("1/3"));
     assert.equal(progress.length, 1);
-    assert.match(progress[0]!, new RegExp(`1/3 DKIM records correct in DNS \\(asked [^)]+\\); missing: ${c!.name}; ${b!.name} points to wrong\\.example\\.net instead of ${b!.value}`));
+    assert.match(
+      progress[0]!,
+      new RegExp(
+        `1/3 DKIM records correct in DNS \\(asked [^)]+\\); missing: ${c!.name}; ${b!.name} points to wrong\\.example\\.net instead of ${b!.value}`,
+      ),
+    );
   });
 
   it("ends at once on failed with a diagnosis, keeping the resource in state", async () => {
@@ -109,7 +120,9 @@ describe("verificationOperations against the emulator and its DNS", () => {
 
   it("is bounded by the engine's custom timeout when it is shorter, and says which bound ended it", async () => {
     const domain = await register("acme.com");
-    const partial = await partialFailureOf(verificationOperations.create(await verificationInputs(domain, { timeoutSeconds: 600 }), { timeoutSeconds: 1 }));
+    const partial = await partialFailureOf(
+      verificationOperations.create(await verificationInputs(domain, { timeoutSeconds: 600 }), { timeoutSeconds: 1 }),
+    );
     assert.match(partial.message, /\(customTimeouts 1s\)/);
   });
 
@@ -117,8 +130,16 @@ describe("verificationOperations against the emulator and its DNS", () => {
     const domain = await register("acme.com");
     const controller = new AbortController();
     void fx.nextLine(/^acme\.com: pending/).then(() => controller.abort());
-    const partial = await partialFailureOf(verificationOperations.create(await verificationInputs(domain, { timeoutSeconds: 600, pollIntervalSeconds: 30, maxPollIntervalSeconds: 30 }), { signal: controller.signal }));
-    assert.match(partial.message, /Stopped waiting for acme\.com \(cancelled after \d+s\)\. Nothing was lost: the next `pulumi up` resumes the wait\./);
+    const partial = await partialFailureOf(
+      verificationOperations.create(
+        await verificationInputs(domain, { timeoutSeconds: 600, pollIntervalSeconds: 30, maxPollIntervalSeconds: 30 }),
+        { signal: controller.signal },
+      ),
+    );
+    assert.match(
+      partial.message,
+      /Stopped waiting for acme\.com \(cancelled after \d+s\)\. Nothing was lost: the next `pulumi up` resumes the wait\./,
+    );
     assert.equal(partial.properties.status, "pending");
     assert.ok(partial.properties.waitedSeconds < 30, "stopped during the 30 s pause, not after it");
   });
@@ -141,7 +162,13 @@ describe("verificationOperations against the emulator and its DNS", () => {
     const domain = await register("acme.com");
     fx.emulator.setStatus(domain.domainId, "verified");
     const read = await verificationOperations.read(domain.domainId, {});
-    assert.deepEqual(read!.inputs, { domainId: domain.domainId, domainName: "acme.com", timeoutSeconds: 2700, pollIntervalSeconds: 5, dnsCheck: true });
+    assert.deepEqual(read!.inputs, {
+      domainId: domain.domainId,
+      domainName: "acme.com",
+      timeoutSeconds: 2700,
+      pollIntervalSeconds: 5,
+      dnsCheck: true,
+    });
     assert.equal(read!.state.status, "verified");
     assert.equal((await verificationOperations.diff(domain.domainId, read!.state, read!.inputs)).changes, false);
   });
@@ -151,7 +178,10 @@ describe("verificationOperations against the emulator and its DNS", () => {
     const domain = await register("auto.example");
     fx.emulator.publishDkimRecords(domain.domainId);
     const { state } = await verificationOperations.create(await verificationInputs(domain), {});
-    assert.deepEqual(state.records.map((r) => r.state), ["ok", "ok", "ok"]);
+    assert.deepEqual(
+      state.records.map((r) => r.state),
+      ["ok", "ok", "ok"],
+    );
   });
 
   it("lets N waiting domains share one list request per interval", async function () {
@@ -164,7 +194,10 @@ describe("verificationOperations against the emulator and its DNS", () => {
     const intervalSeconds = 0.5;
     const started = Date.now();
     const waits = domains.map(async (d) =>
-      verificationOperations.create(await verificationInputs(d, { pollIntervalSeconds: intervalSeconds, maxPollIntervalSeconds: intervalSeconds, dnsCheck: false }), {}),
+      verificationOperations.create(
+        await verificationInputs(d, { pollIntervalSeconds: intervalSeconds, maxPollIntervalSeconds: intervalSeconds, dnsCheck: false }),
+        {},
+      ),
     );
     // Verified once every wait has polled and the list has been asked for over several intervals (observed).
     await Promise.all(domains.map((d) => fx.nextLine(new RegExp(`^${d.domainName.replace(/\./g, "\\.")}: pending`))));
@@ -174,7 +207,9 @@ describe("verificationOperations against the emulator and its DNS", () => {
     const elapsedSeconds = (Date.now() - started) / 1000;
     const lists = fx.emulator.stats().requests["GET /api/v1/domains"] ?? 0;
     const perInterval = lists / (elapsedSeconds / intervalSeconds);
-    console.log(`      ${domains.length} domains waited ${elapsedSeconds.toFixed(1)}s at ${intervalSeconds}s: ${lists} list requests (${perInterval.toFixed(2)} per interval)`);
+    console.log(
+      `      ${domains.length} domains waited ${elapsedSeconds.toFixed(1)}s at ${intervalSeconds}s: ${lists} list requests (${perInterval.toFixed(2)} per interval)`,
+    );
     assert.ok(perInterval <= 1.5, `expected about one list per interval, got ${perInterval.toFixed(2)}`);
     assert.equal(fx.emulator.stats().total, lists, "no per-domain requests");
   });

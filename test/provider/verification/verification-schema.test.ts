@@ -25,11 +25,20 @@ describe("the DomainVerification input schema, through check", () => {
   });
 
   it("names each bad property", () => {
-    const { failures } = check({ domainId: "", timeoutSeconds: -1, pollIntervalSeconds: "fast", dnsCheck: "yes", dnsResolvers: ["dns.google", "127.0.0.1:5353"] });
-    assert.deepEqual(
-      [...new Set(failures.map((f) => f.property))].sort(),
-      ["dnsCheck", "dnsResolvers", "domainId", "pollIntervalSeconds", "timeoutSeconds"],
-    );
+    const { failures } = check({
+      domainId: "",
+      timeoutSeconds: -1,
+      pollIntervalSeconds: "fast",
+      dnsCheck: "yes",
+      dnsResolvers: ["dns.google", "127.0.0.1:5353"],
+    });
+    assert.deepEqual([...new Set(failures.map((f) => f.property))].sort(), [
+      "dnsCheck",
+      "dnsResolvers",
+      "domainId",
+      "pollIntervalSeconds",
+      "timeoutSeconds",
+    ]);
     const reasons = failures.map((f) => f.reason).join("\n");
     assert.match(reasons, /dnsResolvers\[0\] entry "dns\.google" is not an IP address/);
     assert.match(reasons, /timeoutSeconds must be a number of seconds between 1 and 604800, got -1/);
@@ -37,7 +46,10 @@ describe("the DomainVerification input schema, through check", () => {
   });
 
   it("rejects a cap below the start interval", () => {
-    assert.deepEqual(check({ domainId: "d", pollIntervalSeconds: 30, maxPollIntervalSeconds: 10 }).failures.map((f) => f.property), ["maxPollIntervalSeconds"]);
+    assert.deepEqual(
+      check({ domainId: "d", pollIntervalSeconds: 30, maxPollIntervalSeconds: 10 }).failures.map((f) => f.property),
+      ["maxPollIntervalSeconds"],
+    );
   });
 
   it("suggests the property meant by a typo", () => {

@@ -20,7 +20,10 @@ function world(statuses: DomainStatus[], dns: Record<string, string[]> = {}) {
     createdAt: "2026-01-01T00:00:00Z",
     verifiedAt: status === "verified" ? "2026-01-01T01:00:00Z" : null,
   });
-  const list = new DomainListCache(async () => [domain(statuses[Math.min(call++, statuses.length - 1)]!)], () => clock);
+  const list = new DomainListCache(
+    async () => [domain(statuses[Math.min(call++, statuses.length - 1)]!)],
+    () => clock,
+  );
   const lookup: CnameLookup = {
     resolveCname: async (name) => {
       const answer = dns[name];
@@ -56,7 +59,10 @@ describe("waitForVerification", () => {
     const result = await waitForVerification(request, w.deps);
     assert.equal(result.status, "verified");
     assert.equal(result.waitedMs, 2_500); // 1000 + 1500 of backoff
-    assert.deepEqual(result.records.map((r) => r.state), ["ok", "missing", "missing"]);
+    assert.deepEqual(
+      result.records.map((r) => r.state),
+      ["ok", "missing", "missing"],
+    );
   });
 
   it("prints a line when the picture changes, not on every poll", async () => {
@@ -88,18 +94,15 @@ describe("waitForVerification", () => {
 
   it("times out with the diagnosis and counts earlier waits", async () => {
     const w = world(["pending"]);
-    await assert.rejects(
-      waitForVerification({ ...request, timeoutMs: 10_000, previouslyWaitedMs: 30_000 }, w.deps),
-      (error: unknown) => {
-        assert.ok(error instanceof VerificationError);
-        assert.equal(error.code, "VERIFICATION_TIMEOUT");
-        assert.equal(error.status, "pending");
-        assert.equal(error.waitedMs, 40_000);
-        assert.match(error.message, /still pending after waiting 40s/);
-        assert.match(error.message, /run `pulumi up` again to resume/);
-        return true;
-      },
-    );
+    await assert.rejects(waitForVerification({ ...request, timeoutMs: 10_000, previouslyWaitedMs: 30_000 }, w.deps), (error: unknown) => {
+      assert.ok(error instanceof VerificationError);
+      assert.equal(error.code, "VERIFICATION_TIMEOUT");
+      assert.equal(error.status, "pending");
+      assert.equal(error.waitedMs, 40_000);
+      assert.match(error.message, /still pending after waiting 40s/);
+      assert.match(error.message, /run `pulumi up` again to resume/);
+      return true;
+    });
   });
 
   it("fails clearly when the domain is gone", async () => {

@@ -60,7 +60,10 @@ describe("language host: parseArguments", () => {
 
   describe("when the command line is wrong", () => {
     const rejects = (argv: string[], message: RegExp) =>
-      assert.throws(() => parseArguments(argv), (err: unknown) => err instanceof UsageError && message.test(err.message));
+      assert.throws(
+        () => parseArguments(argv),
+        (err: unknown) => err instanceof UsageError && message.test(err.message),
+      );
 
     it("names an unknown flag", () => rejects(["--colour", "a"], /^unknown flag '--colour'$/));
     it("says which flag lacks its value", () => rejects(["--tracing"], /^flag '--tracing' needs a value$/));

@@ -63,7 +63,10 @@ export async function startHost(args: string[] = [], env: NodeJS.ProcessEnv = {}
       const seen = lines.slice(1).find((l) => pattern.test(l));
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no host output line matched ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no host output line matched ${pattern} within ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
         waiters.push({
           pattern,
           resolve: (line) => {

@@ -92,7 +92,10 @@ describe("our language host: RunPlugin", function () {
     });
 
     it("refuses to attach a debugger instead of running without one", async () => {
-      const plugin = new PluginStream(host.client, { programDirectory: writePluginProgram(path.join(tmp, "debug"), ECHO_PLUGIN), attachDebugger: true });
+      const plugin = new PluginStream(host.client, {
+        programDirectory: writePluginProgram(path.join(tmp, "debug"), ECHO_PLUGIN),
+        attachDebugger: true,
+      });
       await plugin.done;
       assert.equal(plugin.error?.code, grpc.status.UNIMPLEMENTED);
       assert.equal(plugin.error?.details, "attaching a debugger to plugins is not supported by this language host");
@@ -164,7 +167,10 @@ describe("our language host: RunPlugin", function () {
 
         const info = await unary<Empty, AnalyzerInfo>(analyzer.getAnalyzerInfo.bind(analyzer), new Empty());
         assert.equal(info.getName(), POLICY_PACK_NAME);
-        assert.deepEqual(info.getPoliciesList().map((p) => p.getName()), ["reserved-suffix", "wait-enabled"]);
+        assert.deepEqual(
+          info.getPoliciesList().map((p) => p.getName()),
+          ["reserved-suffix", "wait-enabled"],
+        );
 
         const result = await unary<AnalyzeRequest, AnalyzeResponse>(
           analyzer.analyze.bind(analyzer),
@@ -189,10 +195,15 @@ describe("our language host: RunPlugin", function () {
       try {
         const info = await unary<Empty, AnalyzerInfo>(analyzer.getAnalyzerInfo.bind(analyzer), new Empty());
         assert.equal(info.getName(), POLICY_PACK_NAME);
-        const result = await unary<AnalyzeRequest, AnalyzeResponse>(analyzer.analyze.bind(analyzer), analyzeRequest({ domain: "a.example.com" }));
+        const result = await unary<AnalyzeRequest, AnalyzeResponse>(
+          analyzer.analyze.bind(analyzer),
+          analyzeRequest({ domain: "a.example.com" }),
+        );
         assert.deepEqual(
           result.getDiagnosticsList().map((d) => d.getMessage()),
-          ["Domains must not use the reserved suffix of the stack.\nguard:reservedSuffix is not set: the stack configuration did not reach the policy pack"],
+          [
+            "Domains must not use the reserved suffix of the stack.\nguard:reservedSuffix is not set: the stack configuration did not reach the policy pack",
+          ],
         );
       } finally {
         analyzer.close();

@@ -179,7 +179,9 @@ describe("our language host (scripts/language-host)", function () {
     after(() => host.stop());
 
     it("stops running programs but not plugins, which must finish their operations", async () => {
-      const plugin = new PluginStream(host.client, { programDirectory: writePluginProgram(path.join(tmp, "cancel-plugin"), UNUSED_PLUGIN) });
+      const plugin = new PluginStream(host.client, {
+        programDirectory: writePluginProgram(path.join(tmp, "cancel-plugin"), UNUSED_PLUGIN),
+      });
       const pluginPid = Number((await plugin.waitForOutput(/started pid=(\d+)/))[1]);
       const run = startRun(host, tmp);
       const programPid = Number(/pid=(\d+)/.exec(await host.waitForLine(/^started pid=\d+/))![1]);
@@ -197,7 +199,9 @@ describe("our language host (scripts/language-host)", function () {
   describe("shutdown", () => {
     it("stops programs and plugins when the CLI goes away (stdin closes)", async () => {
       const host = await startHost(["127.0.0.1:9"], { PULUMI_LANGUAGE_NODEJS_RUN_PATH: fakeRun });
-      const plugin = new PluginStream(host.client, { programDirectory: writePluginProgram(path.join(tmp, "shutdown-plugin"), UNUSED_PLUGIN) });
+      const plugin = new PluginStream(host.client, {
+        programDirectory: writePluginProgram(path.join(tmp, "shutdown-plugin"), UNUSED_PLUGIN),
+      });
       const pluginPid = Number((await plugin.waitForOutput(/started pid=(\d+)/))[1]);
       startRun(host, tmp);
       const programPid = Number(/pid=(\d+)/.exec(await host.waitForLine(/^started pid=\d+/))![1]);

@@ -32,7 +32,12 @@ describe("language host: RunPlugin commands (plugin-command)", () => {
     });
 
     it("runs a policy pack as upstream: run-policy-pack, its arguments, then the pack folder, in the pack's folder", () => {
-      const pack = { ...provider, kind: "analyzer", runScript: "/pack/node_modules/@pulumi/pulumi/cmd/run-policy-pack/index.js", programDirectory: "/pack" };
+      const pack = {
+        ...provider,
+        kind: "analyzer",
+        runScript: "/pack/node_modules/@pulumi/pulumi/cmd/run-policy-pack/index.js",
+        programDirectory: "/pack",
+      };
       assert.deepEqual(pluginCommand(pack, {}), {
         args: [pack.runScript, "127.0.0.1:4000", "/pack"],
         env: { PATH: "/bin", HOME: "/home/u", PULUMI_NODEJS_TYPESCRIPT: "true" },
@@ -94,7 +99,10 @@ describe("language host: RunPlugin commands (plugin-command)", () => {
     it("separates the first line from the rest however the chunks fall", () => {
       const lines: string[] = [];
       const rest: string[] = [];
-      const feed = firstLineSplitter((l) => lines.push(l), (c) => rest.push(c.toString()));
+      const feed = firstLineSplitter(
+        (l) => lines.push(l),
+        (c) => rest.push(c.toString()),
+      );
       for (const chunk of ["40", "17", "\nhello ", "world\n", "more\n"]) feed(Buffer.from(chunk));
       assert.deepEqual(lines, ["4017"]);
       assert.equal(rest.join(""), "hello world\nmore\n");
@@ -102,7 +110,10 @@ describe("language host: RunPlugin commands (plugin-command)", () => {
 
     it("passes nothing on before the newline arrives", () => {
       const lines: string[] = [];
-      const feed = firstLineSplitter((l) => lines.push(l), () => assert.fail("no rest yet"));
+      const feed = firstLineSplitter(
+        (l) => lines.push(l),
+        () => assert.fail("no rest yet"),
+      );
       feed(Buffer.from("123"));
       assert.deepEqual(lines, []);
     });

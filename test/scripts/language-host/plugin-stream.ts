@@ -78,7 +78,12 @@ export class PluginStream {
         return false;
       };
       const timer = setTimeout(
-        () => reject(new Error(`the plugin printed nothing matching ${pattern} within ${timeoutMs} ms; stdout: ${this.stdout}; stderr: ${this.stderr}; error: ${this.error?.message}`)),
+        () =>
+          reject(
+            new Error(
+              `the plugin printed nothing matching ${pattern} within ${timeoutMs} ms; stdout: ${this.stdout}; stderr: ${this.stderr}; error: ${this.error?.message}`,
+            ),
+          ),
         timeoutMs,
       );
       if (!check()) {

@@ -17,7 +17,11 @@ describe("language host: plugin discovery", () => {
 
     it("prefers the pulumi section's name, version and server", () => {
       assert.deepEqual(
-        resourcePackageOf({ name: "acme-sdk", version: "1.0.0", pulumi: { resource: true, name: "acme", version: "v2.1.0", server: "https://example.test/plugins" } }),
+        resourcePackageOf({
+          name: "acme-sdk",
+          version: "1.0.0",
+          pulumi: { resource: true, name: "acme", version: "v2.1.0", server: "https://example.test/plugins" },
+        }),
         { name: "acme", version: "v2.1.0", server: "https://example.test/plugins", parameterization: undefined },
       );
     });
@@ -26,7 +30,11 @@ describe("language host: plugin discovery", () => {
       const p = resourcePackageOf({
         name: "@pulumi/terraform-x",
         version: "0.1.0",
-        pulumi: { resource: true, name: "terraform-provider", parameterization: { name: "x", version: "0.1.0", value: Buffer.from("param").toString("base64") } },
+        pulumi: {
+          resource: true,
+          name: "terraform-provider",
+          parameterization: { name: "x", version: "0.1.0", value: Buffer.from("param").toString("base64") },
+        },
       });
       assert.equal(p?.parameterization?.value?.toString(), "param");
       assert.equal(p?.parameterization?.name, "x");

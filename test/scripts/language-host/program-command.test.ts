@@ -40,34 +40,56 @@ describe("language host: Run commands (program-command)", () => {
     it("passes what upstream passes, in upstream's order", () => {
       assert.deepEqual(runArguments(base), [
         base.runScript,
-        "--monitor", "127.0.0.1:1",
-        "--engine", "127.0.0.1:2",
-        "--organization", "org",
-        "--project", "proj",
-        "--root-directory", "/p",
-        "--stack", "dev",
-        "--pwd", "/p/app",
-        "--parallel", "8",
+        "--monitor",
+        "127.0.0.1:1",
+        "--engine",
+        "127.0.0.1:2",
+        "--organization",
+        "org",
+        "--project",
+        "proj",
+        "--root-directory",
+        "/p",
+        "--stack",
+        "dev",
+        "--pwd",
+        "/p/app",
+        "--parallel",
+        "8",
         ".",
       ]);
     });
 
     it("puts nodeargs before the script, and the program's arguments after the entry point", () => {
-      assert.deepEqual(runArguments({ ...base, nodeargs: "--max-old-space-size=4096", dryRun: true, tracing: "http://t", args: ["x", "y"] }), [
-        "--max-old-space-size=4096",
-        base.runScript,
-        "--monitor", "127.0.0.1:1",
-        "--engine", "127.0.0.1:2",
-        "--organization", "org",
-        "--project", "proj",
-        "--root-directory", "/p",
-        "--stack", "dev",
-        "--pwd", "/p/app",
-        "--dry-run",
-        "--parallel", "8",
-        "--tracing", "http://t",
-        ".", "x", "y",
-      ]);
+      assert.deepEqual(
+        runArguments({ ...base, nodeargs: "--max-old-space-size=4096", dryRun: true, tracing: "http://t", args: ["x", "y"] }),
+        [
+          "--max-old-space-size=4096",
+          base.runScript,
+          "--monitor",
+          "127.0.0.1:1",
+          "--engine",
+          "127.0.0.1:2",
+          "--organization",
+          "org",
+          "--project",
+          "proj",
+          "--root-directory",
+          "/p",
+          "--stack",
+          "dev",
+          "--pwd",
+          "/p/app",
+          "--dry-run",
+          "--parallel",
+          "8",
+          "--tracing",
+          "http://t",
+          ".",
+          "x",
+          "y",
+        ],
+      );
     });
 
     it("leaves out empty values instead of passing empty flags", () => {
@@ -79,7 +101,10 @@ describe("language host: Run commands (program-command)", () => {
 
   describe("programEnvironment", () => {
     it("adds the config, the secret keys and the TypeScript switch to the host's environment", () => {
-      const env = programEnvironment({ PATH: "/bin" }, { config: "{}", secretKeys: ["p:k"], typescript: true, tsconfig: "tsconfig.build.json" });
+      const env = programEnvironment(
+        { PATH: "/bin" },
+        { config: "{}", secretKeys: ["p:k"], typescript: true, tsconfig: "tsconfig.build.json" },
+      );
       assert.deepEqual(env, {
         PATH: "/bin",
         PULUMI_CONFIG: "{}",
@@ -90,7 +115,10 @@ describe("language host: Run commands (program-command)", () => {
     });
 
     it("removes an inherited TypeScript switch when the project turns TypeScript off", () => {
-      const env = programEnvironment({ PULUMI_NODEJS_TYPESCRIPT: "true" }, { config: "{}", secretKeys: [], typescript: false, tsconfig: "" });
+      const env = programEnvironment(
+        { PULUMI_NODEJS_TYPESCRIPT: "true" },
+        { config: "{}", secretKeys: [], typescript: false, tsconfig: "" },
+      );
       assert.equal(env.PULUMI_NODEJS_TYPESCRIPT, undefined);
       assert.equal(env.PULUMI_NODEJS_TSCONFIG_PATH, undefined);
     });

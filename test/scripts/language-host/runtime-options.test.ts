@@ -3,7 +3,12 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ProgramInfo } from "@pulumi/pulumi/proto/language_pb";
 import { parseOptions, programInfoOf, splitWords } from "../../../scripts/language-host/runtime-options";
 
-function programInfo(fields: { programDirectory?: string; rootDirectory?: string; entryPoint?: string; options?: Record<string, unknown> }) {
+function programInfo(fields: {
+  programDirectory?: string;
+  rootDirectory?: string;
+  entryPoint?: string;
+  options?: Record<string, unknown>;
+}) {
   const info = new ProgramInfo();
   if (fields.programDirectory) info.setProgramDirectory(fields.programDirectory);
   if (fields.rootDirectory) info.setRootDirectory(fields.rootDirectory);
@@ -15,7 +20,12 @@ function programInfo(fields: { programDirectory?: string; rootDirectory?: string
 describe("language host: runtime options", () => {
   describe("programInfoOf", () => {
     it("reads directories, entry point and options from ProgramInfo", () => {
-      const info = programInfo({ programDirectory: "/p/app", rootDirectory: "/p", entryPoint: "bin/main.js", options: { typescript: false } });
+      const info = programInfo({
+        programDirectory: "/p/app",
+        rootDirectory: "/p",
+        entryPoint: "bin/main.js",
+        options: { typescript: false },
+      });
       assert.deepEqual(programInfoOf(info), {
         programDirectory: "/p/app",
         rootDirectory: "/p",
