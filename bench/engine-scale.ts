@@ -5,7 +5,7 @@
  * with its physical floor: the time the create budget needs for N domains plus the verification latency
  * of the last one, computed from the emulator's settings.
  *
- *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6]
+ *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native]
  */
 import { SendMailOSClient } from "../sdk";
 import { clearSharedRateLimiters } from "../sdk/rate-limiter";
@@ -18,6 +18,8 @@ import { bytes, heading, keyValues, ms, section, table, type Cell } from "./supp
 export interface EngineScaleOptions {
   domains: number;
   windowSeconds: number;
+  /** Which provider serves the domains: the dynamic one (default) or the native plugin. */
+  resources: "dynamic" | "native";
 }
 
 /** The documented create budget per window. */
@@ -108,12 +110,18 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   const n = options.domains;
   heading(
     "engine-scale",
-    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on`,
+    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider`,
   );
   const rows: Scenario[] = [];
 
   // (a), then (c), (d) and (e) on the same stack.
-  const fast = await DomainsStack.create({ domains: n, windowMs, verifyDelayMs: 0, checkIntervalMs: CHECK_INTERVAL_MS });
+  const fast = await DomainsStack.create({
+    domains: n,
+    windowMs,
+    verifyDelayMs: 0,
+    checkIntervalMs: CHECK_INTERVAL_MS,
+    resources: options.resources,
+  });
   let stateBytes = 0;
   try {
     const a = await timed(fast, "up");
@@ -144,7 +152,13 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
 
   // (b): each domain verifies 30 scaled seconds after its records exist, so waits overlap creates.
   const slowDelayMs = SLOW_VERIFY_SECONDS * 1000 * scale;
-  const slow = await DomainsStack.create({ domains: n, windowMs, verifyDelayMs: slowDelayMs, checkIntervalMs: CHECK_INTERVAL_MS });
+  const slow = await DomainsStack.create({
+    domains: n,
+    windowMs,
+    verifyDelayMs: slowDelayMs,
+    checkIntervalMs: CHECK_INTERVAL_MS,
+    resources: options.resources,
+  });
   let b!: { run: StackRun; from: number; to: number };
   let slowLists: number[] = [];
   let answered429 = rateLimited(slow.requests);
@@ -164,7 +178,13 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   }
 
   // The reference stack for (c) and (e).
-  const small = await DomainsStack.create({ domains: REFERENCE_DOMAINS, windowMs, verifyDelayMs: 0, checkIntervalMs: CHECK_INTERVAL_MS });
+  const small = await DomainsStack.create({
+    domains: REFERENCE_DOMAINS,
+    windowMs,
+    verifyDelayMs: 0,
+    checkIntervalMs: CHECK_INTERVAL_MS,
+    resources: options.resources,
+  });
   const reference: Record<string, StackRun> = {};
   try {
     await small.run("up");
@@ -221,7 +241,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   if (answered429 > 0) console.log(`  (the emulator answered ${answered429} requests with 429; the client absorbed them)`);
 }
 
-/** Reads `--domains N` and `--window-seconds S` from the command line. */
+/** Reads `--domains N`, `--window-seconds S` and `--resources dynamic|native` from the command line. */
 export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
   const value = (flag: string, fallback: number): number => {
     const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -231,7 +251,12 @@ export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions 
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${flag}: expected a positive number, got ${JSON.stringify(raw)}`);
     return parsed;
   };
-  return { domains: Math.round(value("--domains", 200)), windowSeconds: value("--window-seconds", 6) };
+  const resourcesAt = argv.findIndex((a) => a === "--resources" || a.startsWith("--resources="));
+  const resources =
+    resourcesAt < 0 ? "dynamic" : argv[resourcesAt]!.includes("=") ? argv[resourcesAt]!.split("=")[1] : argv[resourcesAt + 1];
+  if (resources !== "dynamic" && resources !== "native")
+    throw new Error(`--resources: expected dynamic or native, got ${JSON.stringify(resources)}`);
+  return { domains: Math.round(value("--domains", 200)), windowSeconds: value("--window-seconds", 6), resources };
 }
 
 /** The benchmark, for `npm run bench -- engine-scale`. */

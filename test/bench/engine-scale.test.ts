@@ -1,0 +1,30 @@
+import { strict as assert } from "node:assert";
+import { engineScaleOptions, floorMs, maxPerInterval } from "../../bench/engine-scale";
+
+describe("bench engine-scale", () => {
+  it("reads its options, with the defaults the issue sets", () => {
+    assert.deepEqual(engineScaleOptions([]), { domains: 200, windowSeconds: 6, resources: "dynamic" });
+    assert.deepEqual(engineScaleOptions(["--domains", "50", "--resources=native", "--window-seconds", "3"]), {
+      domains: 50,
+      windowSeconds: 3,
+      resources: "native",
+    });
+  });
+
+  it("refuses what it cannot run, naming the flag", () => {
+    assert.throws(() => engineScaleOptions(["--domains", "-1"]), /--domains: expected a positive number/);
+    assert.throws(() => engineScaleOptions(["--resources", "both"]), /--resources: expected dynamic or native, got "both"/);
+  });
+
+  it("computes the floor: the create windows N domains need, then the last one's verification", () => {
+    // 200 domains at 10 creates per 6 s window: 19 full windows before the last batch, then 30 s + one check.
+    assert.equal(floorMs(200, 6_000, 3_000), 19 * 6_000 + 3_000 + 100);
+    assert.equal(floorMs(10, 6_000, 0), 100);
+  });
+
+  it("counts the most list requests within any one interval", () => {
+    assert.equal(maxPerInterval([0, 400, 900, 1_400], 500), 2);
+    assert.equal(maxPerInterval([0, 500, 1_000], 500), 1);
+    assert.equal(maxPerInterval([], 500), 0);
+  });
+});
