@@ -189,7 +189,11 @@ export class DomainsStack {
       }),
     );
     if (result.code !== 0 || result.timedOut) throw new Error(describeRun(`pulumi ${verb}`, result));
-    return { ...result, changes: changesOf(verb, result.stdout), providerPeakRss: sampler.peakRss("dynamic-provider") };
+    return {
+      ...result,
+      changes: changesOf(verb, result.stdout),
+      providerPeakRss: sampler.peakRss(this.options.resources === "native" ? "pulumi-resource-sendmailos" : "dynamic-provider"),
+    };
   }
 
   /** The exported state's size, in bytes. */
