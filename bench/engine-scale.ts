@@ -51,6 +51,13 @@ export function maxPerInterval(times: readonly number[], intervalMs: number): nu
   return best;
 }
 
+/** The most lists within one poll interval, and the shortest gap between two (arrival times at the emulator, ms resolution). */
+function listSpacing(times: readonly number[], intervalSeconds: number): string {
+  const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  const shortest = gaps.length > 0 ? `${Math.min(...gaps)} ms` : "n/a";
+  return `max lists per ${intervalSeconds}s: ${maxPerInterval(times, intervalSeconds * 1000)}; shortest gap ${shortest}`;
+}
+
 /** Requests answered 429 since `from`. */
 function rateLimited(requests: readonly SeenRequest[], from = 0): number {
   return requests.filter((r) => r.at >= from && r.status === 429).length;
@@ -131,7 +138,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       run: a.run,
       floorMs: floorMs(n, windowMs, 0),
       lists: waitLists.length,
-      extra: `max lists per ${fast.pollIntervalSeconds}s: ${maxPerInterval(waitLists, fast.pollIntervalSeconds * 1000)}`,
+      extra: listSpacing(waitLists, fast.pollIntervalSeconds),
     });
     const c = await timed(fast, "up");
     rows.push({ name: "(c) second up, no changes", run: c.run });
@@ -171,7 +178,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       run: b.run,
       floorMs: floorMs(n, windowMs, slowDelayMs),
       lists: slowLists.length,
-      extra: `max lists per ${slow.pollIntervalSeconds}s: ${maxPerInterval(slowLists, slow.pollIntervalSeconds * 1000)}`,
+      extra: listSpacing(slowLists, slow.pollIntervalSeconds),
     });
   } finally {
     await slow.dispose();
