@@ -44,6 +44,9 @@ export function normalizeDomainName(input: string): DomainNameResult {
     if (label.length > limits.domainLabelLength) {
       return fail(`${shown} has a label of ${label.length} characters; DNS allows at most ${limits.domainLabelLength}`);
     }
+    if (label.startsWith("xn--") && !isValidAceLabel(label)) {
+      return fail(`${shown} is not a valid internationalized domain name (IDNA): ${displayText(label)} is not valid punycode`);
+    }
     if (!/^(?!-)[a-z0-9-]+(?<!-)$/.test(label)) {
       return fail(`${shown} has an invalid label ${displayText(label)}: use letters, digits and inner hyphens only`);
     }
@@ -99,6 +102,16 @@ export function sameUpToIdna(input: string, ascii: string): boolean {
     const original = wanted[i]!;
     return label === original.toLowerCase() || domainToUnicode(label) === original.normalize("NFKC").toLowerCase();
   });
+}
+
+/**
+ * Whether an `xn--` label is punycode that decodes, and encodes back to itself. Checked here rather than left to
+ * `domainToASCII`: Node 20 refuses `xn--zz`, Node 24 passes it through unchanged, and a name must not be valid
+ * on one Node version and refused on another.
+ */
+function isValidAceLabel(label: string): boolean {
+  const unicode = domainToUnicode(label);
+  return unicode !== "" && unicode !== label && domainToASCII(unicode) === label;
 }
 
 function hex(c: string): string {
