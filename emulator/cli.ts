@@ -92,7 +92,8 @@ function describe(emulator: RunningEmulator, json: boolean): string {
   ].join("\n");
 }
 
-async function main(): Promise<void> {
+/** Runs the bin with this process's arguments: starts the emulator and serves until SIGINT or SIGTERM. */
+export async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseCli>;
   try {
     parsed = parseCli(process.argv.slice(2));

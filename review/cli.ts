@@ -43,7 +43,8 @@ export function parseCli(argv: string[]): { drift: boolean; limit: number; file:
   return { drift: values.drift === true, limit, file };
 }
 
-function main(): number {
+/** Runs the bin with this process's arguments and input; returns the exit code. */
+export function main(): number {
   let args: ReturnType<typeof parseCli>;
   try {
     args = parseCli(process.argv.slice(2));

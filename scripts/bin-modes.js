@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 /*
- * Makes every `bin` of package.json executable after a build. tsc writes dist/ without the executable bit,
- * and npm sets it only when it installs a package: without this, the repository's own self-link
- * (node_modules/.bin/sendmailos-review -> dist/review/cli.js) answers "Permission denied" after each build,
- * while the same bin installed from the tarball works.
+ * Makes every `bin` of package.json executable after a build. The bins are committed files in bin/ (so that npm
+ * links them before dist/ exists); their executable bit is kept by git, but not by every way of copying a
+ * checkout, and a bin without it answers "Permission denied" through the repository's own self-link.
  */
 "use strict";
 const fs = require("node:fs");

@@ -74,7 +74,7 @@ describe("package: the tarball npm pack makes on a fresh clone", function () {
 
   it("ships nothing else: no tests, fixtures, TypeScript sources or development files", () => {
     const allowed =
-      /^(package\.json|README\.md|LICENSE|bin\/pulumi-resource-sendmailos|(plugin|policy-pack)\/(PulumiPlugin\.yaml|PulumiPolicy\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator|review|policy)\/.+\.(js|d\.ts|js\.map))$/;
+      /^(package\.json|README\.md|LICENSE|bin\/(pulumi-resource-sendmailos|sendmailos-emulator|sendmailos-review)|(plugin|policy-pack)\/(PulumiPlugin\.yaml|PulumiPolicy\.yaml|index\.js|package\.json)|dist\/(sdk|provider|emulator|review|policy)\/.+\.(js|d\.ts|js\.map))$/;
     const unexpected = files.filter((file) => !allowed.test(file) || /(^|\/)(test|tests|fixtures|__tests__)\//.test(file));
     assert.deepEqual(unexpected, []);
   });
