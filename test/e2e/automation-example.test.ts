@@ -116,10 +116,21 @@ describe("e2e: examples/automation, onboarding client domains with the Automatio
 
   it("onboards two clients at once in one process: records at once, verification when the customer publishes them", async () => {
     const progress: string[] = [];
+    // The customer publishes only once the caller has seen a "pending" progress line for that domain: the line is
+    // observed, not raced (publishing as soon as the records arrive could verify a domain before its first poll).
+    const pendingSeen = new Map<string, () => void>();
+    const pendingLines = new Map(
+      ["acme.example", "globex.example"].map((domain) => [domain, new Promise<void>((resolve) => pendingSeen.set(domain, resolve))]),
+    );
+    const onProgress = (line: string): void => {
+      progress.push(line);
+      const match = /^(?:sendmailos: )?(\S+): pending after/.exec(line);
+      if (match) pendingSeen.get(match[1]!)?.();
+    };
     const started = ["acme.example", "globex.example"].map((domain, i) =>
       onboardClient(
         { domain, externalId: `client_${i}`, metadata: { client_name: domain }, pollIntervalSeconds: 0.5 },
-        { ...options, onProgress: (line) => progress.push(line) },
+        { ...options, onProgress },
       ),
     );
     // Each client's records arrive while its verification has not completed; the customer publishes them then.
@@ -127,6 +138,7 @@ describe("e2e: examples/automation, onboarding client domains with the Automatio
       started.map(async (onboarding) => {
         const records = await onboarding.records;
         assertRecordsBeforeVerification(onboarding.domain, records);
+        await pendingLines.get(onboarding.domain);
         publish(records);
       }),
     );
@@ -138,10 +150,12 @@ describe("e2e: examples/automation, onboarding client domains with the Automatio
       assert.equal(report.domainId, emulator.domains().find((d) => d.domain_name === report.domain)?.id);
       assert.equal(statusOf(report.domain), "verified");
     }
-    assert.ok(
-      progress.some((line) => /acme\.example: pending after/.test(line)),
-      `progress lines reach the caller:\n${progress.join("\n")}`,
-    );
+    for (const domain of ["acme.example", "globex.example"]) {
+      assert.ok(
+        progress.some((line) => line.includes(`${domain}: verified after`)),
+        `the verified line of ${domain} reaches the caller:\n${progress.join("\n")}`,
+      );
+    }
     // One stack per client in the shared backend.
     const stacks = await runCommand(path.join(binDir, "pulumi"), ["stack", "ls", "--all", "--json"], { cwd: dir, env, timeoutMs: 60_000 });
     assert.deepEqual((JSON.parse(stacks.stdout) as Array<{ name: string }>).map((s) => s.name.split("/").pop()).sort(), [
