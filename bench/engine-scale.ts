@@ -5,7 +5,11 @@
  * with its physical floor: the time the create budget needs for N domains plus the verification latency
  * of the last one, computed from the emulator's settings.
  *
- *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native]
+ *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native] [--skip-checkpoints]
+ *
+ * `--skip-checkpoints` is an experiment, not a setting we recommend: it runs every command with the engine's
+ * `PULUMI_SKIP_CHECKPOINTS=true` (state written once at the end instead of after every step), which separates
+ * the file backend's state writes from the rest of the run.
  */
 import { SendMailOSClient } from "../sdk";
 import { clearSharedRateLimiters } from "../sdk/rate-limiter";
@@ -20,6 +24,8 @@ export interface EngineScaleOptions {
   windowSeconds: number;
   /** Which provider serves the domains: the dynamic one (default) or the native plugin. */
   resources: "dynamic" | "native";
+  /** Runs the engine with `PULUMI_SKIP_CHECKPOINTS=true` (an experiment that isolates the cost of state writes). */
+  skipCheckpoints: boolean;
 }
 
 /** The documented create budget per window. */
@@ -56,6 +62,20 @@ function listSpacing(times: readonly number[], intervalSeconds: number): string 
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
   const shortest = gaps.length > 0 ? `${Math.min(...gaps)} ms` : "n/a";
   return `max lists per ${intervalSeconds}s: ${maxPerInterval(times, intervalSeconds * 1000)}; shortest gap ${shortest}`;
+}
+
+/** When the last domain create (POST /api/v1/domains answered 201) in [from, to] arrived, in ms after `from`. */
+export function lastCreateMs(requests: readonly SeenRequest[], from: number, to: number): number | undefined {
+  const creates = requests.filter(
+    (r) => r.method === "POST" && r.path === "/api/v1/domains" && r.status === 201 && r.at >= from && r.at <= to,
+  );
+  return creates.length === 0 ? undefined : Math.max(...creates.map((r) => r.at)) - from;
+}
+
+/** The note for an `up` that created domains: when its last create landed, against the create budget's own floor. */
+function createNote(requests: readonly SeenRequest[], from: number, to: number, domains: number, windowMs: number): string {
+  const last = lastCreateMs(requests, from, to);
+  return last === undefined ? "no create" : `last create at ${ms(last)} (create floor ${ms(floorMs(domains, windowMs, 0))})`;
 }
 
 /** Requests answered 429 since `from`. */
@@ -115,9 +135,11 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   const windowMs = options.windowSeconds * 1000;
   const scale = windowMs / 60_000;
   const n = options.domains;
+  const engineEnv = options.skipCheckpoints ? { env: { PULUMI_SKIP_CHECKPOINTS: "true" } } : {};
   heading(
     "engine-scale",
-    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider`,
+    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider` +
+      (options.skipCheckpoints ? "; EXPERIMENT: PULUMI_SKIP_CHECKPOINTS=true (state written once, at the end)" : ""),
   );
   const rows: Scenario[] = [];
 
@@ -128,6 +150,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
     verifyDelayMs: 0,
     checkIntervalMs: CHECK_INTERVAL_MS,
     resources: options.resources,
+    ...engineEnv,
   });
   let stateBytes = 0;
   try {
@@ -138,7 +161,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       run: a.run,
       floorMs: floorMs(n, windowMs, 0),
       lists: waitLists.length,
-      extra: listSpacing(waitLists, fast.pollIntervalSeconds),
+      extra: `${createNote(fast.requests, a.from, a.to, n, windowMs)}; ${listSpacing(waitLists, fast.pollIntervalSeconds)}`,
     });
     const c = await timed(fast, "up");
     rows.push({ name: "(c) second up, no changes", run: c.run });
@@ -165,6 +188,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
     verifyDelayMs: slowDelayMs,
     checkIntervalMs: CHECK_INTERVAL_MS,
     resources: options.resources,
+    ...engineEnv,
   });
   let b!: { run: StackRun; from: number; to: number };
   let slowLists: number[] = [];
@@ -178,7 +202,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       run: b.run,
       floorMs: floorMs(n, windowMs, slowDelayMs),
       lists: slowLists.length,
-      extra: listSpacing(slowLists, slow.pollIntervalSeconds),
+      extra: `${createNote(slow.requests, b.from, b.to, n, windowMs)}; ${listSpacing(slowLists, slow.pollIntervalSeconds)}`,
     });
   } finally {
     await slow.dispose();
@@ -191,6 +215,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
     verifyDelayMs: 0,
     checkIntervalMs: CHECK_INTERVAL_MS,
     resources: options.resources,
+    ...engineEnv,
   });
   const reference: Record<string, StackRun> = {};
   try {
@@ -246,9 +271,11 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       `rss_mb=${(peakRss / 1024 / 1024).toFixed(0)}`,
   );
   if (answered429 > 0) console.log(`  (the emulator answered ${answered429} requests with 429; the client absorbed them)`);
+  if (options.skipCheckpoints)
+    console.log("  (experiment: every command ran with PULUMI_SKIP_CHECKPOINTS=true; not a recommended setting)");
 }
 
-/** Reads `--domains N`, `--window-seconds S` and `--resources dynamic|native` from the command line. */
+/** Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native` and `--skip-checkpoints` from the command line. */
 export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
   const value = (flag: string, fallback: number): number => {
     const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -263,7 +290,12 @@ export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions 
     resourcesAt < 0 ? "dynamic" : argv[resourcesAt]!.includes("=") ? argv[resourcesAt]!.split("=")[1] : argv[resourcesAt + 1];
   if (resources !== "dynamic" && resources !== "native")
     throw new Error(`--resources: expected dynamic or native, got ${JSON.stringify(resources)}`);
-  return { domains: Math.round(value("--domains", 200)), windowSeconds: value("--window-seconds", 6), resources };
+  return {
+    domains: Math.round(value("--domains", 200)),
+    windowSeconds: value("--window-seconds", 6),
+    resources,
+    skipCheckpoints: argv.includes("--skip-checkpoints"),
+  };
 }
 
 /** The benchmark, for `npm run bench -- engine-scale`. */

@@ -1,13 +1,14 @@
 import { strict as assert } from "node:assert";
-import { engineScaleOptions, floorMs, maxPerInterval } from "../../bench/engine-scale";
+import { engineScaleOptions, floorMs, lastCreateMs, maxPerInterval } from "../../bench/engine-scale";
 
 describe("bench engine-scale", () => {
   it("reads its options, with the defaults the issue sets", () => {
-    assert.deepEqual(engineScaleOptions([]), { domains: 200, windowSeconds: 6, resources: "dynamic" });
-    assert.deepEqual(engineScaleOptions(["--domains", "50", "--resources=native", "--window-seconds", "3"]), {
+    assert.deepEqual(engineScaleOptions([]), { domains: 200, windowSeconds: 6, resources: "dynamic", skipCheckpoints: false });
+    assert.deepEqual(engineScaleOptions(["--domains", "50", "--resources=native", "--window-seconds", "3", "--skip-checkpoints"]), {
       domains: 50,
       windowSeconds: 3,
       resources: "native",
+      skipCheckpoints: true,
     });
   });
 
@@ -20,6 +21,18 @@ describe("bench engine-scale", () => {
     // 200 domains at 10 creates per 6 s window: 19 full windows before the last batch, then 30 s + one check.
     assert.equal(floorMs(200, 6_000, 3_000), 19 * 6_000 + 3_000 + 100);
     assert.equal(floorMs(10, 6_000, 0), 100);
+  });
+
+  it("finds when the last successful domain create arrived, ignoring refused creates, other requests and other runs", () => {
+    const requests = [
+      { at: 1_000, method: "POST", path: "/api/v1/domains", status: 201 as const },
+      { at: 1_500, method: "POST", path: "/api/v1/domains", status: 201 as const },
+      { at: 1_700, method: "POST", path: "/api/v1/domains", status: 429 as const },
+      { at: 1_800, method: "GET", path: "/api/v1/domains", status: 200 as const },
+      { at: 9_000, method: "POST", path: "/api/v1/domains", status: 201 as const },
+    ];
+    assert.equal(lastCreateMs(requests, 900, 2_000), 600);
+    assert.equal(lastCreateMs(requests, 1_600, 2_000), undefined);
   });
 
   it("counts the most list requests within any one interval", () => {
