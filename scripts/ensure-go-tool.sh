@@ -31,14 +31,9 @@ if [ ! -f "$MODULE/go.mod" ]; then
     exit 2
 fi
 
-GO="${PULUMI_ENSURE_GO:-$(command -v go 2>/dev/null || true)}"
-if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then
-    GO=/usr/local/go/bin/go
-fi
-if [ -z "$GO" ] || ! "$GO" version >/dev/null 2>&1; then
-    log "ERROR: building $NAME needs a Go toolchain (>= 1.26.6): install Go or set PULUMI_ENSURE_GO."
-    exit 1
-fi
+# shellcheck source=lib/go-build.sh
+. "$ROOT/scripts/lib/go-build.sh"
+find_go "$NAME"
 
 # The package to build: the module's `tool` line when it has one (an upstream command), else the module itself.
 PKG="$(awk '$1 == "tool" { print $2; exit }' "$MODULE/go.mod")"
@@ -46,33 +41,5 @@ PKG="${PKG:-.}"
 
 # Keyed by everything the binary is built from, so an edit or a version bump rebuilds it.
 KEY="$(cat "$MODULE/go.mod" "$MODULE/go.sum" $(find "$MODULE" -maxdepth 1 -name '*.go' | sort) <("$GO" version) | sha256sum | cut -c1-16)"
-DIR="$CACHE_ROOT/go-tools/$NAME/$KEY"
-BIN="$DIR/$NAME"
-
-if [ ! -x "$BIN" ]; then
-    mkdir -p "$CACHE_ROOT/go-tools/$NAME"
-    # Serialise concurrent builds (parallel tests, a developer and CI) of the same tool.
-    if command -v flock >/dev/null 2>&1; then
-        exec 9>"$CACHE_ROOT/go-tools/$NAME/.lock"
-        flock 9
-    fi
-    if [ ! -x "$BIN" ]; then
-        log "building $NAME ($PKG) with $("$GO" version | awk '{print $3}') from $MODULE"
-        start=$(date +%s)
-        mkdir -p "$DIR"
-        tmp="$BIN.tmp.$$"
-        trap 'rm -f "$tmp"' EXIT
-        if ! (cd "$MODULE" && CGO_ENABLED=0 "$GO" build -tags osusergo -ldflags "-s -w" -o "$tmp" "$PKG" >&2); then
-            log "ERROR: building $NAME failed (output above)."
-            exit 1
-        fi
-        mv -f "$tmp" "$BIN"
-        trap - EXIT
-        # Older builds of the tool are of no further use.
-        for old in "$CACHE_ROOT/go-tools/$NAME"/*/; do
-            [ "$(cd "$old" && pwd)" = "$(cd "$DIR" && pwd)" ] || rm -rf "$old"
-        done
-        log "built $NAME in $(($(date +%s) - start)) s: $BIN"
-    fi
-fi
-cd "$DIR" && echo "$(pwd)/$NAME"
+build_cached "$NAME ($PKG)" "$CACHE_ROOT/go-tools/$NAME" "$KEY" "$NAME" "$MODULE" "$PKG" osusergo
+echo "$BIN"

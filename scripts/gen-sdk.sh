@@ -22,46 +22,13 @@ if [ $# -eq 0 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
     [ $# -eq 0 ] && exit 2 || exit 0
 fi
 
-GO="${PULUMI_ENSURE_GO:-$(command -v go 2>/dev/null || true)}"
-if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then
-    GO=/usr/local/go/bin/go
-fi
-if [ -z "$GO" ] || ! "$GO" version >/dev/null 2>&1; then
-    log "ERROR: building the SDK generator needs a Go toolchain (>= 1.26.6): install Go or set PULUMI_ENSURE_GO."
-    exit 1
-fi
+# shellcheck source=lib/go-build.sh
+. "$ROOT/scripts/lib/go-build.sh"
+find_go "the SDK generator"
 
 # The binary is keyed by everything it is built from, so an edit of the tool or a version bump rebuilds it.
 KEY="$(cat "$MODULE/go.mod" "$MODULE/go.sum" "$MODULE"/gen-sdk/*.go <("$GO" version) | sha256sum | cut -c1-16)"
-DIR="$CACHE_ROOT/gen-sdk/$KEY"
-BIN="$DIR/gen-sdk"
-
-if [ ! -x "$BIN" ]; then
-    mkdir -p "$CACHE_ROOT/gen-sdk"
-    # Serialise concurrent builds (parallel tests, a developer and CI) on the same cache.
-    if command -v flock >/dev/null 2>&1; then
-        exec 9>"$CACHE_ROOT/gen-sdk/.lock"
-        flock 9
-    fi
-    if [ ! -x "$BIN" ]; then
-        log "building the SDK generator with $("$GO" version | awk '{print $3}') from $MODULE/gen-sdk"
-        start=$(date +%s)
-        mkdir -p "$DIR"
-        tmp="$BIN.tmp.$$"
-        trap 'rm -f "$tmp"' EXIT
-        if ! (cd "$MODULE" && CGO_ENABLED=0 "$GO" build -tags osusergo,grpcnotrace -ldflags "-s -w" -o "$tmp" ./gen-sdk >&2); then
-            log "ERROR: building the SDK generator failed (output above)."
-            exit 1
-        fi
-        mv -f "$tmp" "$BIN"
-        trap - EXIT
-        # Older builds of the tool are of no further use.
-        for old in "$CACHE_ROOT"/gen-sdk/*/; do
-            [ "$(cd "$old" && pwd)" = "$(cd "$DIR" && pwd)" ] || rm -rf "$old"
-        done
-        log "built the SDK generator in $(($(date +%s) - start)) s: $BIN"
-    fi
-fi
+build_cached "the SDK generator" "$CACHE_ROOT/gen-sdk" "$KEY" gen-sdk "$MODULE" ./gen-sdk osusergo,grpcnotrace
 
 if [ "$1" = "--ensure" ]; then
     echo "$BIN"
