@@ -9,6 +9,8 @@ import { execFile } from "node:child_process";
 import * as os from "node:os";
 import { z } from "zod";
 import { describeIssues } from "../sdk/describe-issues";
+import { resourceView } from "../review/preview-json";
+import { stateSchema } from "../review/preview-schemas";
 import type { PolicyResourceView } from "./resources";
 
 /** The deployed state could not be read; the message says why and what to do. */
@@ -20,21 +22,7 @@ export class DeployedStateError extends Error {
 }
 
 const exportSchema = z.looseObject({
-  deployment: z.looseObject({
-    resources: z
-      .array(
-        z.looseObject({
-          urn: z.string(),
-          type: z.string(),
-          id: z.string().optional(),
-          parent: z.string().optional(),
-          inputs: z.record(z.string(), z.unknown()).nullish(),
-          outputs: z.record(z.string(), z.unknown()).nullish(),
-          dependencies: z.array(z.string()).nullish(),
-        }),
-      )
-      .nullish(),
-  }),
+  deployment: z.looseObject({ resources: z.array(stateSchema).nullish() }),
 });
 
 /** The stack a policy pack runs for, fully qualified (`organization/project/stack`). */
@@ -60,15 +48,7 @@ export function parseStackExport(text: string): PolicyResourceView[] {
   const parsed = exportSchema.safeParse(json);
   if (!parsed.success)
     throw new DeployedStateError(`\`pulumi stack export\` printed an unexpected shape: ${describeIssues(parsed.error.issues)}`);
-  return (parsed.data.deployment.resources ?? []).map((r) => ({
-    urn: r.urn,
-    type: r.type,
-    ...(r.id ? { id: r.id } : {}),
-    ...(r.parent ? { parent: r.parent } : {}),
-    inputs: r.inputs ?? {},
-    outputs: r.outputs ?? {},
-    dependencies: r.dependencies ?? [],
-  }));
+  return (parsed.data.deployment.resources ?? []).map(resourceView);
 }
 
 /** How long reading the state may take. */

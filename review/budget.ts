@@ -6,6 +6,8 @@
  * measured in UTF-8 bytes, never fewer than characters, so the bound holds however GitHub counts. Pure.
  */
 
+import { plural } from "./markdown";
+
 /** GitHub's limit on one comment, in characters. */
 export const githubCommentLimit = 65_536;
 
@@ -24,6 +26,20 @@ export interface CutWording {
   explanation: string;
   /** The last line when even the names do not all fit. */
   rest(notListed: number): string;
+}
+
+/**
+ * The wording when domains are cut from a comment: why, and the command that shows every one of them.
+ * @param fullCommand - the command a reader runs on the same preview output to see everything.
+ */
+export function domainCutWording(fullCommand: string): CutWording {
+  return {
+    heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
+    explanation:
+      `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
+      `To see all of them, run \`${fullCommand}\` on the same preview output.`,
+    rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
+  };
 }
 
 /** The size that counts: UTF-8 bytes (at least the number of characters, whatever GitHub counts). */

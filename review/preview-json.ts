@@ -140,7 +140,7 @@ function parseDocument(value: unknown): PreviewRecord {
       // later step changes stays as it is, so it counts as `same` (a domain's records then find their domain).
       refreshed.set(step.urn, undefined);
       if (step.oldState) {
-        const state = view(step.oldState);
+        const state = resourceView(step.oldState);
         readStates.push({ op: "same", urn: step.urn, type: state.type, old: state, new: state, replaceReasons: [] });
       }
       continue;
@@ -149,8 +149,8 @@ function parseDocument(value: unknown): PreviewRecord {
       op: replacementSteps.has(step.op) ? "replace" : step.op,
       urn: step.urn,
       type: step.newState?.type ?? step.oldState?.type ?? typeFromUrn(step.urn),
-      ...(step.oldState ? { old: view(step.oldState) } : {}),
-      ...(step.newState ? { new: view(step.newState) } : {}),
+      ...(step.oldState ? { old: resourceView(step.oldState) } : {}),
+      ...(step.newState ? { new: resourceView(step.newState) } : {}),
       ...(step.detailedDiff ? { detailedDiff: step.detailedDiff } : {}),
       replaceReasons: step.replaceReasons ?? [],
     });
@@ -187,15 +187,15 @@ function parseEvents(text: string): PreviewRecord {
         op: replacementSteps.has(pre.op) ? "replace" : pre.op,
         urn: pre.urn,
         type: pre.type,
-        ...(pre.old ? { old: view(pre.old) } : {}),
-        ...(pre.new ? { new: view(pre.new) } : {}),
+        ...(pre.old ? { old: resourceView(pre.old) } : {}),
+        ...(pre.new ? { new: resourceView(pre.new) } : {}),
         ...(pre.detailedDiff ? { detailedDiff: pre.detailedDiff } : {}),
         replaceReasons: pre.keys ?? [],
       });
     }
     if (pre?.op === "refresh" && !refreshed.has(pre.urn)) refreshed.set(pre.urn, undefined);
     const outputs = event.resOutputsEvent?.metadata;
-    if (outputs?.op === "refresh") refreshed.set(outputs.urn, outputs.new ? view(outputs.new) : null);
+    if (outputs?.op === "refresh") refreshed.set(outputs.urn, outputs.new ? resourceView(outputs.new) : null);
     const policy = event.policyEvent;
     if (policy) {
       policyViolations.push({
@@ -238,7 +238,8 @@ function foldReplacements(steps: PlannedStep[]): PlannedStep[] {
   return [...byUrn.values()];
 }
 
-function view(state: z.output<typeof stateSchema>): ResourceView {
+/** A resource's state as the engine prints it (a preview step, an event, or `pulumi stack export`), with empty defaults. */
+export function resourceView(state: z.output<typeof stateSchema>): ResourceView {
   return {
     urn: state.urn,
     type: state.type,

@@ -2,7 +2,7 @@
  * The drift report: one line per domain that drifted, saying what changed outside Pulumi in domain terms and
  * what `pulumi up --refresh` would do about it, under GitHub's comment limit. Pure.
  */
-import { fitComment, githubCommentLimit, type Block } from "./budget";
+import { domainCutWording, fitComment, githubCommentLimit, type Block } from "./budget";
 import type { Drift, DomainDrift, DriftModel } from "./drift";
 import { code, plural, text } from "./markdown";
 import type { DnsHost } from "./resource-kinds";
@@ -14,13 +14,7 @@ export function renderDrift(model: DriftModel, options: RenderOptions = {}): str
   return fitComment(
     head(model),
     blocks,
-    {
-      heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
-      explanation:
-        `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
-        `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --drift --max-chars 0 preview.json"}\` on the same preview output.`,
-      rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
-    },
+    domainCutWording(options.fullCommand ?? "sendmailos-review --drift --max-chars 0 preview.json"),
     options.limit ?? githubCommentLimit,
   );
 }

@@ -3,7 +3,7 @@
  * policy violations, then one collapsed block per changed domain, most dangerous first, always under GitHub's
  * comment limit. Pure.
  */
-import { fitComment, githubCommentLimit, type Block } from "./budget";
+import { domainCutWording, fitComment, githubCommentLimit, type Block } from "./budget";
 import type { DomainChange, ReviewModel } from "./domain-changes";
 import { code, details, plural, text } from "./markdown";
 import type { PolicyViolation } from "./preview-json";
@@ -33,13 +33,7 @@ export function renderReview(model: ReviewModel, options: RenderOptions = {}): s
   return fitComment(
     head(model, ordered),
     blocks,
-    {
-      heading: (cut) => `${plural(cut, "more domain")} not shown in detail`,
-      explanation:
-        `Cut to stay under GitHub's ${githubCommentLimit.toLocaleString("en-US")}-character limit on a comment; every domain is counted above. ` +
-        `To see all of them, run \`${options.fullCommand ?? "sendmailos-review --max-chars 0 preview.json"}\` on the same preview output.`,
-      rest: (n) => `- …and ${plural(n, "more domain")}, only counted above`,
-    },
+    domainCutWording(options.fullCommand ?? "sendmailos-review --max-chars 0 preview.json"),
     options.limit ?? githubCommentLimit,
   );
 }
