@@ -165,8 +165,11 @@ describe("e2e: the native provider plugin under the real engine", function () {
   it("the first Ctrl-C stops a running wait within seconds, leaves state consistent, and the next up resumes", async () => {
     await project.setConfig("customTimeout", "10m");
     const interrupted = await upInterruptedOnce(project, /acme\.example: pending after/);
-    assert.ok(interrupted.secondsFromSignalToExit < 15, `the CLI took ${interrupted.secondsFromSignalToExit}s to stop`);
+    // The proof that the cancel worked is the plugin's own "Stopped waiting" line; the bound only separates "stopped
+    // on the signal" from "waited out its 10-minute timeout", with room for a busy machine's shutdown.
+    assert.ok(interrupted.secondsFromSignalToExit < 60, `the CLI took ${interrupted.secondsFromSignalToExit}s to stop`);
     assert.notEqual(interrupted.code, 0);
+    assert.match(interrupted.output, /Stopped waiting for acme\.example \(cancelled after \d+s\)\. Nothing was lost/);
     const exported = await project.exportStack();
     assert.deepEqual(exported.deployment.pending_operations ?? [], [], "no pending operation left behind");
     const verification = exported.deployment.resources?.find((r) => r.type === verificationType);

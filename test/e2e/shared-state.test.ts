@@ -44,6 +44,13 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
     return pending.map((d) => d.domain_name).sort();
   }
 
+  /** Resolves once the emulator holds `domain`: checked now, then after each answered request (no polling clock). */
+  async function untilRegistered(domain: string): Promise<void> {
+    const registered = () => emulator.domains().some((d) => d.domain_name === domain);
+    if (registered()) return;
+    await emulator.nextRequest(() => registered(), { timeoutMs: 5 * 60 * 1000, description: `the create of ${domain}` });
+  }
+
   before(async () => {
     s3 = await startFakeS3([bucket]);
     emulator = await startEmulator({ verification: { mode: "manual" } });
@@ -75,7 +82,12 @@ describe("e2e: shared state on two CI runners (S3 backend and its lock)", functi
   it("refuses the second runner's up while the first runs, with Pulumi's lock error naming the first", async () => {
     const first = up(runnerA, "runner-a");
     try {
-      await first.waitFor(/acme\.com: pending after/); // the first runner is mid-update, holding the lock
+      // The first runner is mid-update, holding the lock, and has registered all three domains (they are created
+      // concurrently, so one pending line says nothing of the others): both waits have printed, and initech (no wait)
+      // is in the emulator.
+      await first.waitFor(/acme\.com: pending after/);
+      await first.waitFor(/mail\.globex\.com: pending after/);
+      await untilRegistered("send.initech.com");
       const second = await up(runnerB, "runner-b").done;
       assert.notEqual(second.code, 0, second.output);
       assert.match(

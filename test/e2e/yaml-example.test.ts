@@ -212,7 +212,9 @@ describe("e2e: examples/yaml (Pulumi YAML on the native plugin)", function () {
   it("the first Ctrl-C stops the resumed wait within seconds, leaves state consistent, and the next up finishes it", async () => {
     const interrupted = await upInterruptedOnce(project, /handmade\.example: pending after/);
     process.stderr.write(`      (Ctrl-C to exit of the CLI: ${interrupted.secondsFromSignalToExit.toFixed(1)} s)\n`);
-    assert.ok(interrupted.secondsFromSignalToExit < 15, `the CLI took ${interrupted.secondsFromSignalToExit}s to stop`);
+    // The proof that the cancel worked is the plugin's own "Stopped waiting" line; the bound only separates "stopped
+    // on the signal" from "waited out its 10-minute timeout", with room for a busy machine's shutdown.
+    assert.ok(interrupted.secondsFromSignalToExit < 60, `the CLI took ${interrupted.secondsFromSignalToExit}s to stop`);
     assert.notEqual(interrupted.code, 0);
     // The plugin's cancel stopped the wait (the engine did not just abandon it).
     assert.match(interrupted.output, /Stopped waiting for handmade\.example \(cancelled after \d+s\)\. Nothing was lost/);

@@ -96,7 +96,8 @@ describe("emulator verifier", () => {
 
     it("turns a domain without its records failed", async () => {
       const domain = await createDomain(emulator.current, "never.example.com");
-      assert.equal(await statusOf(emulator.current, domain.id), "pending");
+      // The status the create answered: a later GET could already be past the 300 ms deadline on a busy machine.
+      assert.equal(domain.status, "pending");
       await waitFor(async () => (await statusOf(emulator.current, domain.id)) === "failed", 3000, "failed");
     });
   });

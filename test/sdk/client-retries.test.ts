@@ -89,12 +89,11 @@ describe("SendMailOSClient retries (against a fake server)", () => {
 
     it("stops once maxElapsedMs has passed", async () => {
       server.script(...Array.from({ length: 100 }, () => serverError()));
-      const started = Date.now();
       await rejection(
         client({ retry: { maxAttempts: 100, maxElapsedMs: 300, baseDelayMs: 50, maxDelayMs: 100 } }).listDomains(),
         ServerError,
       );
-      assert.ok(Date.now() - started < 1000);
+      // At least 50 ms between attempts, 300 ms in all: a handful of attempts, far from maxAttempts.
       assert.ok(server.requests.length < 20, `${server.requests.length} attempts`);
     });
 

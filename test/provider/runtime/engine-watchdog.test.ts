@@ -5,16 +5,34 @@ import { engineAddressOf } from "../../../provider/runtime/engine-log";
 
 describe("startEngineWatchdog", () => {
   it("calls onGone once the engine's port stops answering, and not before", async () => {
-    const server = createServer((socket) => socket.destroy());
+    // Driven by observed checks, not by sleeps: the watchdog must have reached the live port three times.
+    let checks = 0;
+    let thirdCheck: () => void = () => undefined;
+    const threeChecks = new Promise<void>((resolve) => (thirdCheck = resolve));
+    const server = createServer((socket) => {
+      socket.destroy();
+      if (++checks === 3) thirdCheck();
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     let gone = 0;
-    const stop = startEngineWatchdog({ address: `127.0.0.1:${port}`, intervalMs: 30, onGone: () => gone++ });
-    await new Promise((r) => setTimeout(r, 200));
+    let reportedGone: () => void = () => undefined;
+    const goneReported = new Promise<void>((resolve) => (reportedGone = resolve));
+    const stop = startEngineWatchdog({
+      address: `127.0.0.1:${port}`,
+      intervalMs: 30,
+      onGone: () => {
+        gone++;
+        reportedGone();
+      },
+    });
+    await threeChecks;
     assert.equal(gone, 0, "the engine is alive");
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(gone, 1);
+    await goneReported;
+    // A second report could only come later; give it several intervals (this wait can only hide a failure, not cause one).
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(gone, 1, "onGone is called once");
     stop();
   });
 
