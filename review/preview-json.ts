@@ -10,9 +10,8 @@
  *
  * It knows Pulumi's JSON, nothing of SendMailOS. Pure.
  */
-import type { z } from "zod";
 import { describeIssues } from "../sdk/describe-issues";
-import { documentSchema, eventSchema, type stateSchema } from "./preview-schemas";
+import { documentSchema, eventSchema } from "./preview-schemas";
 
 /** A resource's state as a step shows it. */
 export interface ResourceView {
@@ -238,8 +237,22 @@ function foldReplacements(steps: PlannedStep[]): PlannedStep[] {
   return [...byUrn.values()];
 }
 
-/** A resource's state as the engine prints it (a preview step, an event, or `pulumi stack export`), with empty defaults. */
-export function resourceView(state: z.output<typeof stateSchema>): ResourceView {
+/**
+ * A resource's state as the engine prints it (a preview step, an event, or `pulumi stack export`), after
+ * `stateSchema` parsed it. A plain type, so that the public declarations never expose zod.
+ */
+export interface EngineResourceState {
+  urn: string;
+  type: string;
+  id?: string | undefined;
+  parent?: string | undefined;
+  inputs?: Record<string, unknown> | null | undefined;
+  outputs?: Record<string, unknown> | null | undefined;
+  dependencies?: string[] | null | undefined;
+}
+
+/** The view of an engine resource state, with empty inputs, outputs and dependencies where the engine gave none. */
+export function resourceView(state: EngineResourceState): ResourceView {
   return {
     urn: state.urn,
     type: state.type,
