@@ -36,7 +36,9 @@ build_cached() {
     start=$(date +%s)
     mkdir -p "$dir"
     tmp="$BIN.tmp.$$"
-    trap 'rm -f "'"$tmp"'"' EXIT
+    # Expanded when the trap runs, not pasted into its text: a cache path with a quote in it stays one argument.
+    GO_BUILD_TMP="$tmp"
+    trap 'rm -f "$GO_BUILD_TMP"' EXIT
     if ! (cd "$module" && CGO_ENABLED=0 "$GO" build -tags "$tags" -ldflags "-s -w" -o "$tmp" "$pkg" >&2); then
         log "ERROR: building $what failed (output above)."
         exit 1
