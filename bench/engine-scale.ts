@@ -5,7 +5,11 @@
  * with its physical floor: the time the create budget needs for N domains plus the verification latency
  * of the last one, computed from the emulator's settings.
  *
- *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native] [--skip-checkpoints]
+ *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native]
+ *     [--parallel P|unbounded] [--skip-checkpoints]
+ *
+ * `--parallel` runs every command with `PULUMI_PARALLEL` (the engine's `--parallel`); without it the engine's
+ * default applies (4 per CPU). `unbounded` is the engine's own "no limit" value.
  *
  * `--skip-checkpoints` is an experiment, not a setting we recommend: it runs every command with the engine's
  * `PULUMI_SKIP_CHECKPOINTS=true` (state written once at the end instead of after every step), which separates
@@ -26,6 +30,24 @@ export interface EngineScaleOptions {
   resources: "dynamic" | "native";
   /** Runs the engine with `PULUMI_SKIP_CHECKPOINTS=true` (an experiment that isolates the cost of state writes). */
   skipCheckpoints: boolean;
+  /** The engine's parallelism (`PULUMI_PARALLEL`); `undefined`: its default, 4 per CPU. */
+  parallel?: number;
+}
+
+/** The engine's "no limit" parallelism (`math.MaxInt32`: every step gets a worker as soon as it is ready). */
+export const UNBOUNDED_PARALLEL = 2_147_483_647;
+
+/** The environment every command of the run gets, from the options. */
+export function engineEnvironment(options: Pick<EngineScaleOptions, "skipCheckpoints" | "parallel">): Record<string, string> {
+  return {
+    ...(options.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+    ...(options.parallel === undefined ? {} : { PULUMI_PARALLEL: String(options.parallel) }),
+  };
+}
+
+function describeParallel(parallel: number | undefined): string {
+  if (parallel === undefined) return "the engine's default parallelism";
+  return parallel === UNBOUNDED_PARALLEL ? "--parallel unbounded" : `--parallel ${parallel}`;
 }
 
 /** The documented create budget per window. */
@@ -135,10 +157,10 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   const windowMs = options.windowSeconds * 1000;
   const scale = windowMs / 60_000;
   const n = options.domains;
-  const engineEnv = options.skipCheckpoints ? { env: { PULUMI_SKIP_CHECKPOINTS: "true" } } : {};
+  const engineEnv = { env: engineEnvironment(options) };
   heading(
     "engine-scale",
-    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider` +
+    `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider, ${describeParallel(options.parallel)}` +
       (options.skipCheckpoints ? "; EXPERIMENT: PULUMI_SKIP_CHECKPOINTS=true (state written once, at the end)" : ""),
   );
   const rows: Scenario[] = [];
@@ -271,23 +293,36 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
       `rss_mb=${(peakRss / 1024 / 1024).toFixed(0)}`,
   );
   if (answered429 > 0) console.log(`  (the emulator answered ${answered429} requests with 429; the client absorbed them)`);
+  if (options.parallel !== undefined) console.log(`  (every command ran with ${describeParallel(options.parallel)})`);
   if (options.skipCheckpoints)
     console.log("  (experiment: every command ran with PULUMI_SKIP_CHECKPOINTS=true; not a recommended setting)");
 }
 
-/** Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native` and `--skip-checkpoints` from the command line. */
+/** Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native`, `--parallel P|unbounded` and `--skip-checkpoints`. */
 export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
-  const value = (flag: string, fallback: number): number => {
+  const text = (flag: string): string | undefined => {
     const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-    if (at < 0) return fallback;
-    const raw = argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+    if (at < 0) return undefined;
+    return argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+  };
+  const value = (flag: string, fallback: number): number => {
+    const raw = text(flag);
+    if (raw === undefined) return fallback;
     const parsed = Number(raw);
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${flag}: expected a positive number, got ${JSON.stringify(raw)}`);
     return parsed;
   };
-  const resourcesAt = argv.findIndex((a) => a === "--resources" || a.startsWith("--resources="));
-  const resources =
-    resourcesAt < 0 ? "dynamic" : argv[resourcesAt]!.includes("=") ? argv[resourcesAt]!.split("=")[1] : argv[resourcesAt + 1];
+  const resources = text("--resources") ?? "dynamic";
+  const parallelText = text("--parallel");
+  let parallel: number | undefined;
+  if (parallelText === "unbounded") parallel = UNBOUNDED_PARALLEL;
+  else if (parallelText !== undefined) {
+    parallel = Number(parallelText);
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > UNBOUNDED_PARALLEL)
+      throw new Error(
+        `--parallel: expected a whole number from 1 to ${UNBOUNDED_PARALLEL} or "unbounded", got ${JSON.stringify(parallelText)}`,
+      );
+  }
   if (resources !== "dynamic" && resources !== "native")
     throw new Error(`--resources: expected dynamic or native, got ${JSON.stringify(resources)}`);
   return {
@@ -295,6 +330,7 @@ export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions 
     windowSeconds: value("--window-seconds", 6),
     resources,
     skipCheckpoints: argv.includes("--skip-checkpoints"),
+    ...(parallel === undefined ? {} : { parallel }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { engineScaleOptions, floorMs, lastCreateMs, maxPerInterval } from "../../bench/engine-scale";
+import { UNBOUNDED_PARALLEL, engineEnvironment, engineScaleOptions, floorMs, lastCreateMs, maxPerInterval } from "../../bench/engine-scale";
 
 describe("bench engine-scale", () => {
   it("reads its options, with the defaults the issue sets", () => {
@@ -12,7 +12,23 @@ describe("bench engine-scale", () => {
     });
   });
 
+  it("reads the engine's parallelism and turns the options into the commands' environment", () => {
+    assert.equal(engineScaleOptions(["--parallel", "64"]).parallel, 64);
+    assert.equal(engineScaleOptions(["--parallel=unbounded"]).parallel, UNBOUNDED_PARALLEL);
+    assert.equal("parallel" in engineScaleOptions([]), false);
+    assert.deepEqual(engineEnvironment({ skipCheckpoints: false }), {});
+    assert.deepEqual(engineEnvironment({ skipCheckpoints: true, parallel: UNBOUNDED_PARALLEL }), {
+      PULUMI_SKIP_CHECKPOINTS: "true",
+      PULUMI_PARALLEL: "2147483647",
+    });
+  });
+
   it("refuses what it cannot run, naming the flag", () => {
+    for (const bad of ["0", "1.5", "many", "2147483648"])
+      assert.throws(
+        () => engineScaleOptions(["--parallel", bad]),
+        /--parallel: expected a whole number from 1 to 2147483647 or "unbounded"/,
+      );
     assert.throws(() => engineScaleOptions(["--domains", "-1"]), /--domains: expected a positive number/);
     assert.throws(() => engineScaleOptions(["--resources", "both"]), /--resources: expected dynamic or native, got "both"/);
   });
