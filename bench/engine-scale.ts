@@ -152,6 +152,17 @@ async function perResourceBaseline(
   }
 }
 
+/** The command-line flags that reproduce these options. */
+export function engineScaleFlags(options: EngineScaleOptions): string[] {
+  return [
+    `--domains ${options.domains}`,
+    `--window-seconds ${options.windowSeconds}`,
+    `--resources ${options.resources}`,
+    ...(options.parallel === undefined ? [] : [`--parallel ${options.parallel === UNBOUNDED_PARALLEL ? "unbounded" : options.parallel}`]),
+    ...(options.skipCheckpoints ? ["--skip-checkpoints"] : []),
+  ];
+}
+
 /** Runs every scenario and prints the table and the final line. */
 export async function engineScale(options: EngineScaleOptions): Promise<void> {
   const windowMs = options.windowSeconds * 1000;
@@ -162,6 +173,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
     "engine-scale",
     `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider, ${describeParallel(options.parallel)}` +
       (options.skipCheckpoints ? "; EXPERIMENT: PULUMI_SKIP_CHECKPOINTS=true (state written once, at the end)" : ""),
+    engineScaleFlags(options),
   );
   const rows: Scenario[] = [];
 

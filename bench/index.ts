@@ -16,7 +16,7 @@ import { ms } from "./support/report";
 export const benches: readonly Bench[] = [providerText, dnsDiagnosis, sharedPolling, createPacing, engineScaleBench];
 
 /** Flags that take a value (`--domains 200`), so that the value is not read as a benchmark's name. */
-const flagsWithValues = ["--domains", "--window-seconds", "--resources"];
+const flagsWithValues = ["--domains", "--window-seconds", "--resources", "--parallel"];
 
 async function main(argv: string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith("-") && !flagsWithValues.includes(argv[i - 1] ?? ""));
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const selected = names.length === 0 ? benches : benches.filter((b) => names.includes(b.name));
   console.log(`pulumi-sendmailos benchmarks: node ${process.version}, ${cpus().length} CPUs, ${process.platform}/${process.arch}`);
-  console.log(`command: node dist/bench/index.js ${names.join(" ")}`.trimEnd());
+  console.log(`command: node dist/bench/index.js ${argv.join(" ")}`.trimEnd());
   const outcomes: [string, string][] = [];
   let failed = 0;
   for (const bench of selected) {

@@ -4,11 +4,11 @@
 export type Cell = string | number;
 
 /** Prints a benchmark's heading and the command that runs it alone. */
-export function heading(name: string, description: string): void {
+export function heading(name: string, description: string, flags: readonly string[] = []): void {
   console.log("");
   console.log(`== ${name} ==`);
   console.log(description);
-  console.log(`command: node dist/bench/index.js ${name}   (after npm run build)`);
+  console.log(`command: node dist/bench/index.js ${[name, ...flags].join(" ")}   (after npm run build)`);
 }
 
 /** Prints a sub-heading inside a benchmark. */

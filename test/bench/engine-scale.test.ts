@@ -1,5 +1,13 @@
 import { strict as assert } from "node:assert";
-import { UNBOUNDED_PARALLEL, engineEnvironment, engineScaleOptions, floorMs, lastCreateMs, maxPerInterval } from "../../bench/engine-scale";
+import {
+  UNBOUNDED_PARALLEL,
+  engineEnvironment,
+  engineScaleFlags,
+  engineScaleOptions,
+  floorMs,
+  lastCreateMs,
+  maxPerInterval,
+} from "../../bench/engine-scale";
 
 describe("bench engine-scale", () => {
   it("reads its options, with the defaults the issue sets", () => {
@@ -21,6 +29,17 @@ describe("bench engine-scale", () => {
       PULUMI_SKIP_CHECKPOINTS: "true",
       PULUMI_PARALLEL: "2147483647",
     });
+  });
+
+  it("prints flags that read back as the same options", () => {
+    for (const argv of [
+      [],
+      ["--domains", "50", "--parallel", "unbounded", "--skip-checkpoints"],
+      ["--resources", "native", "--parallel", "64"],
+    ]) {
+      const options = engineScaleOptions(argv);
+      assert.deepEqual(engineScaleOptions(engineScaleFlags(options).flatMap((f) => f.split(" "))), options);
+    }
   });
 
   it("refuses what it cannot run, naming the flag", () => {
