@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { Domain } from "../../../sdk";
-import { DomainListCache } from "../../../provider/runtime/domain-list-cache";
+import { DomainListCache, listSpacingMs } from "../../../provider/runtime/domain-list-cache";
 
 function domain(id: string): Domain {
   return {
@@ -179,6 +179,27 @@ describe("DomainListCache.poll (waits)", () => {
     assert.equal((await cache.poll("new", 200, 10))?.id, "new");
     assert.equal(requestedAt.length, 2);
     assert.ok(requestedAt[1]! - requestedAt[0]! >= 185, `the second request came ${requestedAt[1]! - requestedAt[0]!} ms after the first`);
+  });
+
+  it("spaces list requests one interval plus a margin for send jitter, so that the server never sees two within one interval", async () => {
+    assert.equal(listSpacingMs(500), 550); // at least 50 ms: the scaled bench's interval
+    assert.equal(listSpacingMs(5_000), 5_100); // 2% of the documented 5 s
+    assert.equal(listSpacingMs(120_000), 121_000); // at most 1 s
+    let clock = 0;
+    const requestedAt: number[] = [];
+    const cache = new DomainListCache(
+      async () => {
+        requestedAt.push(Date.now());
+        return [domain("a")];
+      },
+      () => clock,
+    );
+    await cache.poll("a", 200, 0);
+    clock = 10; // a wait that starts 10 ms after that list, for a domain the list did not have
+    assert.equal(await cache.poll("missing", 200, 10), undefined);
+    assert.equal(requestedAt.length, 2);
+    // The timer asked for is listSpacingMs(200) - 10 = 240 ms; Node may fire a timer up to 1 ms early.
+    assert.ok(requestedAt[1]! - requestedAt[0]! >= 239, `the second request came ${requestedAt[1]! - requestedAt[0]!} ms after the first`);
   });
 
   it("keeps serving waits from its list after this process changes a domain, while reads ask again", async () => {
