@@ -50,6 +50,9 @@ function describeParallel(parallel: number | undefined): string {
   return parallel === UNBOUNDED_PARALLEL ? "--parallel unbounded" : `--parallel ${parallel}`;
 }
 
+/** The flags `engineScaleOptions` reads a value after (`--domains 200`, or `--domains=200`). */
+export const engineScaleValueFlags = ["--domains", "--window-seconds", "--resources", "--parallel"] as const;
+
 /** The documented create budget per window. */
 const CREATES_PER_WINDOW = 10;
 /** The emulator's verification pass interval (scaled SES needs minutes; this one checks often). */
@@ -312,12 +315,12 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
 
 /** Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native`, `--parallel P|unbounded` and `--skip-checkpoints`. */
 export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
-  const text = (flag: string): string | undefined => {
+  const text = (flag: (typeof engineScaleValueFlags)[number]): string | undefined => {
     const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
     if (at < 0) return undefined;
     return argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
   };
-  const value = (flag: string, fallback: number): number => {
+  const value = (flag: "--domains" | "--window-seconds", fallback: number): number => {
     const raw = text(flag);
     if (raw === undefined) return fallback;
     const parsed = Number(raw);
@@ -351,5 +354,6 @@ export const engineScaleBench: Bench = {
   name: "engine-scale",
   description: "N domains through the real engine at the scaled rate-limit floor",
   limitMs: 90 * 60 * 1000,
+  valueFlags: engineScaleValueFlags,
   run: () => engineScale(engineScaleOptions(process.argv.slice(2))),
 };

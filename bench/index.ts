@@ -16,7 +16,7 @@ import { ms } from "./support/report";
 export const benches: readonly Bench[] = [providerText, dnsDiagnosis, sharedPolling, createPacing, engineScaleBench];
 
 /** Flags that take a value (`--domains 200`), so that the value is not read as a benchmark's name. */
-const flagsWithValues = ["--domains", "--window-seconds", "--resources", "--parallel"];
+const flagsWithValues = benches.flatMap((b) => b.valueFlags ?? []);
 
 async function main(argv: string[]): Promise<number> {
   const names = argv.filter((a, i) => !a.startsWith("-") && !flagsWithValues.includes(argv[i - 1] ?? ""));

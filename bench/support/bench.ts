@@ -8,6 +8,8 @@ export interface Bench {
   description: string;
   /** Upper bound of its run time, in ms; the runner fails the benchmark past it. */
   limitMs: number;
+  /** Its command-line flags that take a value (`--domains 200`), so that the runner does not read the value as a benchmark's name. */
+  valueFlags?: readonly string[];
   /** Runs the benchmark and prints its report. */
   run(): Promise<void>;
 }

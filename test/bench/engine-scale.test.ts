@@ -4,6 +4,7 @@ import {
   engineEnvironment,
   engineScaleFlags,
   engineScaleOptions,
+  engineScaleValueFlags,
   floorMs,
   lastCreateMs,
   maxPerInterval,
@@ -38,7 +39,11 @@ describe("bench engine-scale", () => {
       ["--resources", "native", "--parallel", "64"],
     ]) {
       const options = engineScaleOptions(argv);
-      assert.deepEqual(engineScaleOptions(engineScaleFlags(options).flatMap((f) => f.split(" "))), options);
+      const flags = engineScaleFlags(options);
+      assert.deepEqual(engineScaleOptions(flags.flatMap((f) => f.split(" "))), options);
+      // Every flag printed with a value is one the runner knows takes a value.
+      for (const flag of flags.filter((f) => f.includes(" ")).map((f) => f.split(" ")[0]!))
+        assert.ok((engineScaleValueFlags as readonly string[]).includes(flag), flag);
     }
   });
 
