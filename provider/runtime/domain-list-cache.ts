@@ -18,10 +18,10 @@ interface Snapshot {
 }
 
 /**
- * Extra spacing between two list requests, beyond the poll interval: the server times a request when it
- * arrives, and a request that left this process a few milliseconds late (a busy event loop, a slow socket)
- * followed by one that left on time would otherwise arrive less than one interval apart. 2% of the interval,
- * at least 50 ms (the most seen at N = 200 was 18 ms) and at most 1 s. Pure.
+ * The least time between the starts of two list requests: the poll interval plus a margin. The server times
+ * a request when it arrives, and a request that left this process a few milliseconds late (a busy event
+ * loop, a slow socket) followed by one that left on time would otherwise arrive less than one interval apart.
+ * The margin is 2% of the interval, at least 50 ms (the most seen at N = 200 was 18 ms) and at most 1 s. Pure.
  */
 export function listSpacingMs(intervalMs: number): number {
   return intervalMs + Math.min(1000, Math.max(50, intervalMs * 0.02));
