@@ -45,9 +45,13 @@ export function engineEnvironment(options: Pick<EngineScaleOptions, "skipCheckpo
   };
 }
 
+/** The `--parallel` flag that asks for this parallelism. */
+function parallelFlag(parallel: number): string {
+  return `--parallel ${parallel === UNBOUNDED_PARALLEL ? "unbounded" : parallel}`;
+}
+
 function describeParallel(parallel: number | undefined): string {
-  if (parallel === undefined) return "the engine's default parallelism";
-  return parallel === UNBOUNDED_PARALLEL ? "--parallel unbounded" : `--parallel ${parallel}`;
+  return parallel === undefined ? "the engine's default parallelism" : parallelFlag(parallel);
 }
 
 /** The flags `engineScaleOptions` reads a value after (`--domains 200`, or `--domains=200`). */
@@ -161,7 +165,7 @@ export function engineScaleFlags(options: EngineScaleOptions): string[] {
     `--domains ${options.domains}`,
     `--window-seconds ${options.windowSeconds}`,
     `--resources ${options.resources}`,
-    ...(options.parallel === undefined ? [] : [`--parallel ${options.parallel === UNBOUNDED_PARALLEL ? "unbounded" : options.parallel}`]),
+    ...(options.parallel === undefined ? [] : [parallelFlag(options.parallel)]),
     ...(options.skipCheckpoints ? ["--skip-checkpoints"] : []),
   ];
 }
