@@ -4,9 +4,8 @@
  * file, so `pulumi preview` on a pull request is the review of that change.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { VerifiedDomain } from "../provider";
+import { declareInTurns, VerifiedDomain } from "../provider";
 import { nativeChildren } from "../provider/native";
-import { declareInTurns } from "./declare-in-turns";
 import { parseDomainsConfig, parseResourcesChoice, type DomainEntry } from "./domains-config";
 
 // The stack file is read and checked before anything is declared, so a mistake fails the preview alone.

@@ -17,6 +17,7 @@ export { normalizeDomainName, type DomainNameResult } from "./domain/domain-name
 export { DomainVerification, type DomainVerificationArgs } from "./verification/domain-verification";
 export type { RecordCheck, RecordState } from "./verification/dns-diagnosis";
 export { VerifiedDomain, type VerifiedDomainArgs, type WaitSettings } from "./components/verified-domain";
+export { declareInTurns } from "./components/declare-in-turns";
 export type { CloudflareDkimArgs, DnsTarget, EmulatorDkimArgs, Route53DkimArgs } from "./dns/dns-target-args";
 export { route53DefaultTtl, cloudflareAutomaticTtl, emulatorDefaultTtl } from "./dns/dns-target-defaults";
 export { MissingDnsProviderError } from "./dns/optional-peer";

@@ -15,6 +15,7 @@ export type { DomainArgs } from "../domain/domain-args";
 export type { DomainVerificationArgs } from "../verification/domain-verification-args";
 export type { EmulatorDnsRecordArgs } from "../dns/emulator-record-args";
 export type { VerifiedDomainArgs, WaitSettings } from "../components/verified-domain";
+export { declareInTurns } from "../components/declare-in-turns";
 
 /** The native plugin's resources, as a `VerifiedDomain` declares them. */
 export const nativeChildren: ChildResources = { Domain, DomainVerification, EmulatorDnsRecord };

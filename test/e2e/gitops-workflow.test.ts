@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { startFakeS3, type FakeS3 } from "./fakes3";
 import { localActions, type LocalActions } from "./gitops-actions";
-import { GitopsRepo, exampleDir, toEmulatorDns, type DomainEntry } from "./gitops-repo";
+import { GitopsRepo, exampleDir, stackName, toEmulatorDns, type DomainEntry } from "./gitops-repo";
 import { repoRoot } from "./harness";
 import { loadWorkflow, runJob, stepsOf, type JobRecord, type RunnerContext, type Workflow } from "./workflow-runner";
 
@@ -108,6 +108,14 @@ describe("e2e: examples/gitops workflow, every job run locally against the emula
     const domains = Object.fromEntries(emulator.domains().map((d) => [d.domain_name, d.status]));
     assert.deepEqual(domains, { "acme.com": "verified", "mail.globex.com": "verified", "send.initech.com": "pending" });
     assertNoSecret(job.summary + describeJob(job));
+    // The program's async main (domains declared in turns) still gives one row per entry, in the file's order.
+    const output = await repo.pulumi(repo.path("origin"), ["stack", "output", "domains", "--json", "--stack", stackName]);
+    assert.equal(output.code, 0, output.stderr);
+    const rows = JSON.parse(output.stdout) as { domain: string; status: string; records: unknown[] }[];
+    assert.deepEqual(
+      rows.map((r) => [r.domain, r.status, r.records.length]),
+      main.map((e) => [e.domain, e.domain === "send.initech.com" ? "pending" : "verified", 3]),
+    );
   });
 
   it("comments the review of a pull request that adds a client and changes another", async () => {

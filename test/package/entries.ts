@@ -17,12 +17,20 @@ export interface DocumentedEntry {
 export const documentedEntries: DocumentedEntry[] = [
   {
     subpath: ".",
-    names: ["Domain", "DomainVerification", "VerifiedDomain", "EmulatorDnsRecord", "MissingDnsProviderError", "InvalidArgumentsError"],
+    names: [
+      "Domain",
+      "DomainVerification",
+      "VerifiedDomain",
+      "EmulatorDnsRecord",
+      "MissingDnsProviderError",
+      "InvalidArgumentsError",
+      "declareInTurns",
+    ],
   },
   { subpath: "./sdk", names: ["SendMailOSClient", "SendMailOSError", "DEFAULT_BASE_URL", "dnsRecordsFor", "limits"] },
   { subpath: "./emulator", names: ["startEmulator", "defaultApiKey"] },
   { subpath: "./dynamic/v1", names: ["attach", "dispatch"] },
-  { subpath: "./native", names: ["Domain", "DomainVerification", "VerifiedDomain", "Provider"] },
+  { subpath: "./native", names: ["Domain", "DomainVerification", "VerifiedDomain", "Provider", "declareInTurns"] },
   { subpath: "./route53", names: ["route53DkimRecords"], typesNeed: "@pulumi/aws" },
   { subpath: "./cloudflare", names: ["cloudflareDkimRecords"], typesNeed: "@pulumi/cloudflare" },
   { subpath: "./review", names: ["summarizePreview", "reviewModel", "driftModel", "githubCommentLimit"] },

@@ -9,7 +9,13 @@
  * the resources, their names and their order are the same.
  */
 
-/** Calls `declare` for each item, letting pending I/O (the SDK's registrations) run between two items. */
+/**
+ * Calls `declare` for each item, letting pending I/O (the SDK's registrations) run between two items.
+ *
+ * Use it in a program that declares many domains from one list; export the result from an async main
+ * (`export = async () => ({ domains: await declareInTurns(entries, (e) => new VerifiedDomain(e.domain, e)) })`)
+ * so that the engine waits for every declaration. If `declare` throws, the items after it are not declared.
+ */
 export async function declareInTurns<T, R>(items: readonly T[], declare: (item: T, index: number) => R): Promise<R[]> {
   const declared: R[] = [];
   for (const [index, item] of items.entries()) {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { declareInTurns } from "../../program/declare-in-turns";
+import { declareInTurns } from "../../../provider/components/declare-in-turns";
 
 describe("declareInTurns", () => {
   it("declares every item once, in order, and returns what each declaration returned", async () => {
