@@ -6,10 +6,13 @@
  * of the last one, computed from the emulator's settings.
  *
  *   node dist/bench/index.js engine-scale [--domains 200] [--window-seconds 6] [--resources dynamic|native]
- *     [--parallel P|unbounded] [--skip-checkpoints]
+ *     [--parallel P|unbounded] [--state-compression gzip|zstd] [--skip-checkpoints]
  *
  * `--parallel` runs every command with `PULUMI_PARALLEL` (the engine's `--parallel`); without it the engine's
  * default applies (4 per CPU). `unbounded` is the engine's own "no limit" value.
+ *
+ * `--state-compression` runs every command with the file backend's `PULUMI_DIY_BACKEND_GZIP` or
+ * `PULUMI_DIY_BACKEND_ZSTD` (the state file compressed; every checkpoint is still written).
  *
  * `--skip-checkpoints` is an experiment, not a setting we recommend: it runs every command with the engine's
  * `PULUMI_SKIP_CHECKPOINTS=true` (state written once at the end instead of after every step), which separates
@@ -32,16 +35,27 @@ export interface EngineScaleOptions {
   skipCheckpoints: boolean;
   /** The engine's parallelism (`PULUMI_PARALLEL`); `undefined`: its default, 4 per CPU. */
   parallel?: number;
+  /** The file backend writes its state compressed; `undefined`: plain JSON, the backend's default. */
+  stateCompression?: StateCompression;
 }
+
+/** The compressions the file (DIY) backend can write its state with, and the variable that turns each on. */
+const stateCompressions = { gzip: "PULUMI_DIY_BACKEND_GZIP", zstd: "PULUMI_DIY_BACKEND_ZSTD" } as const;
+
+/** A compression of the file backend's state. */
+export type StateCompression = keyof typeof stateCompressions;
 
 /** The engine's "no limit" parallelism (`math.MaxInt32`: every step gets a worker as soon as it is ready). */
 export const UNBOUNDED_PARALLEL = 2_147_483_647;
 
 /** The environment every command of the run gets, from the options. */
-export function engineEnvironment(options: Pick<EngineScaleOptions, "skipCheckpoints" | "parallel">): Record<string, string> {
+export function engineEnvironment(
+  options: Pick<EngineScaleOptions, "skipCheckpoints" | "parallel" | "stateCompression">,
+): Record<string, string> {
   return {
     ...(options.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
     ...(options.parallel === undefined ? {} : { PULUMI_PARALLEL: String(options.parallel) }),
+    ...(options.stateCompression === undefined ? {} : { [stateCompressions[options.stateCompression]]: "true" }),
   };
 }
 
@@ -55,7 +69,7 @@ function describeParallel(parallel: number | undefined): string {
 }
 
 /** The flags `engineScaleOptions` reads a value after (`--domains 200`, or `--domains=200`). */
-export const engineScaleValueFlags = ["--domains", "--window-seconds", "--resources", "--parallel"] as const;
+export const engineScaleValueFlags = ["--domains", "--window-seconds", "--resources", "--parallel", "--state-compression"] as const;
 
 /** The documented create budget per window. */
 const CREATES_PER_WINDOW = 10;
@@ -166,6 +180,7 @@ export function engineScaleFlags(options: EngineScaleOptions): string[] {
     `--window-seconds ${options.windowSeconds}`,
     `--resources ${options.resources}`,
     ...(options.parallel === undefined ? [] : [parallelFlag(options.parallel)]),
+    ...(options.stateCompression === undefined ? [] : [`--state-compression ${options.stateCompression}`]),
     ...(options.skipCheckpoints ? ["--skip-checkpoints"] : []),
   ];
 }
@@ -179,6 +194,7 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
   heading(
     "engine-scale",
     `the domains program with ${n} domains under the real engine, documented limits in a ${options.windowSeconds}-second window (10 creates, 60 reads), DNS verification on, ${options.resources} provider, ${describeParallel(options.parallel)}` +
+      (options.stateCompression === undefined ? "" : `, state written with ${stateCompressions[options.stateCompression]}=true`) +
       (options.skipCheckpoints ? "; EXPERIMENT: PULUMI_SKIP_CHECKPOINTS=true (state written once, at the end)" : ""),
     engineScaleFlags(options),
   );
@@ -317,7 +333,10 @@ export async function engineScale(options: EngineScaleOptions): Promise<void> {
     console.log("  (experiment: every command ran with PULUMI_SKIP_CHECKPOINTS=true; not a recommended setting)");
 }
 
-/** Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native`, `--parallel P|unbounded` and `--skip-checkpoints`. */
+/**
+ * Reads `--domains N`, `--window-seconds S`, `--resources dynamic|native`, `--parallel P|unbounded`,
+ * `--state-compression gzip|zstd` and `--skip-checkpoints`.
+ */
 export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions {
   const text = (flag: (typeof engineScaleValueFlags)[number]): string | undefined => {
     const at = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
@@ -344,12 +363,16 @@ export function engineScaleOptions(argv: readonly string[]): EngineScaleOptions 
   }
   if (resources !== "dynamic" && resources !== "native")
     throw new Error(`--resources: expected dynamic or native, got ${JSON.stringify(resources)}`);
+  const compression = text("--state-compression");
+  if (compression !== undefined && !Object.hasOwn(stateCompressions, compression))
+    throw new Error(`--state-compression: expected gzip or zstd, got ${JSON.stringify(compression)}`);
   return {
     domains: Math.round(value("--domains", 200)),
     windowSeconds: value("--window-seconds", 6),
     resources,
     skipCheckpoints: argv.includes("--skip-checkpoints"),
     ...(parallel === undefined ? {} : { parallel }),
+    ...(compression === undefined ? {} : { stateCompression: compression as StateCompression }),
   };
 }
 

@@ -32,11 +32,25 @@ describe("bench engine-scale", () => {
     });
   });
 
+  it("reads the state compression and turns it into the file backend's variable", () => {
+    assert.equal(engineScaleOptions(["--state-compression", "zstd"]).stateCompression, "zstd");
+    assert.equal("stateCompression" in engineScaleOptions([]), false);
+    assert.deepEqual(engineEnvironment({ skipCheckpoints: false, stateCompression: "gzip" }), { PULUMI_DIY_BACKEND_GZIP: "true" });
+    assert.deepEqual(engineEnvironment({ skipCheckpoints: false, stateCompression: "zstd" }), { PULUMI_DIY_BACKEND_ZSTD: "true" });
+    // Names inherited from Object.prototype are not compressions.
+    for (const bad of ["brotli", "constructor", "toString", ""])
+      assert.throws(
+        () => engineScaleOptions(["--state-compression", bad]),
+        new RegExp(`--state-compression: expected gzip or zstd, got ${JSON.stringify(bad)}`),
+      );
+  });
+
   it("prints flags that read back as the same options", () => {
     for (const argv of [
       [],
       ["--domains", "50", "--parallel", "unbounded", "--skip-checkpoints"],
       ["--resources", "native", "--parallel", "64"],
+      ["--state-compression=gzip", "--parallel", "unbounded"],
     ]) {
       const options = engineScaleOptions(argv);
       const flags = engineScaleFlags(options);
