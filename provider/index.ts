@@ -11,10 +11,10 @@
  * load; `VerifiedDomain` loads the one its `dns.provider` names when it declares the records.
  * @packageDocumentation
  */
-export { Domain, type DomainArgs } from "./domain/domain";
+export { Domain, type DomainArgs, type DomainOutputs } from "./domain/domain";
 export type { DeletionPolicy } from "./domain/deletion-policy";
 export { normalizeDomainName, type DomainNameResult } from "./domain/domain-name";
-export { DomainVerification, type DomainVerificationArgs } from "./verification/domain-verification";
+export { DomainVerification, type DomainVerificationArgs, type DomainVerificationOutputs } from "./verification/domain-verification";
 export type { RecordCheck, RecordState } from "./verification/dns-diagnosis";
 export { VerifiedDomain, type VerifiedDomainArgs, type WaitSettings } from "./components/verified-domain";
 export { declareInTurns } from "./components/declare-in-turns";
